@@ -1,0 +1,37 @@
+# The two commands of the README:  make run  (set up and start the app)  ·  make test  (set up and test)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test setup system-deps lint bench constraints clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+run: setup system-deps
+	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+
+test: setup system-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+bench: setup
+	$(BIN)/python bench/extract.py
+
+# Re-pin every transitive dependency after changing pyproject.toml.
+constraints:
+	$(BIN)/pip freeze --exclude-editable --exclude kenesshi > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,63 @@
+"""Kenesshi web app (Streamlit). A thin view: every action calls the `assistant` library.
+
+Start it with `make run` (or `streamlit run app.py`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.config import load_settings
+from assistant.i18n import LANGS, t
+from assistant.ingest import IntakeError, ingest_bytes
+
+
+@st.cache_resource
+def settings():
+    return load_settings()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Kenesshi", layout="wide")
+    s = settings()
+    default = LANGS.index(s.lang) if s.lang in LANGS else 0
+    lang = st.sidebar.radio("Тіл / Язык", LANGS, index=default, format_func=lambda c: {"kk": "Қазақша",
+                                                                                       "ru": "Русский"}[c],
+                            key="ui_lang")
+    st.title(t("ui.app_title", lang))
+    st.caption(t("ui.app_caption", lang))
+    st.sidebar.caption(f"{t('ui.data_dir', lang)}: `{s.home}`")
+
+    st.header(t("ui.intake_title", lang))
+    st.write(t("ui.intake_help", lang))
+    uploads = st.file_uploader(t("ui.upload", lang), accept_multiple_files=True, key="uploads")
+    if not uploads:
+        return
+    ok = 0
+    for upload in uploads:
+        with st.spinner(t("ui.processing", lang)):
+            try:
+                doc = ingest_bytes(upload.getvalue(), upload.name, s)
+            except IntakeError as exc:
+                st.error(f"**{upload.name}** — {exc.message(lang)} (`{exc.code}`)")
+                continue
+        ok += 1
+        with st.expander(f"{doc.path} — {t('langs.' + doc.lang, lang)}", expanded=len(uploads) == 1):
+            cols = st.columns(3)
+            cols[0].metric(t("ui.pages", lang), doc.page_count)
+            cols[1].metric(t("ui.lang", lang), t("langs." + doc.lang, lang))
+            cols[2].metric(t("ui.method", lang), doc.method)
+            for w in doc.warnings:
+                st.warning(w.message(lang))
+            clean, raw, paras = st.tabs([t("ui.clean_text", lang), t("ui.raw_text", lang),
+                                         t("ui.paragraphs", lang)])
+            clean.text_area(t("ui.clean_text", lang), doc.text, height=320, key=f"clean-{doc.sha256}",
+                            label_visibility="collapsed")
+            raw.text_area(t("ui.raw_text", lang), doc.raw_text, height=320, key=f"raw-{doc.sha256}",
+                          label_visibility="collapsed")
+            paras.dataframe([{t("ui.lang", lang): p.lang, "%kk": round(100 * p.kk_share), "text": p.text}
+                             for p in doc.paragraphs()], use_container_width=True)
+    st.info(t("ui.summary_ok", lang, ok=ok, total=len(uploads)))
+
+
+main()
