@@ -150,7 +150,7 @@ def rtf_bytes(text: str) -> bytes:
         else:
             try:
                 b = ch.encode("cp1251")
-                out.append("\\'%02x" % b[0])
+                out.append(f"\\'{b[0]:02x}")
             except UnicodeEncodeError:
                 out.append(f"\\u{ord(ch)}?")
     body = "".join(out)

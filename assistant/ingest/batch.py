@@ -3,11 +3,12 @@ the batch. Results come back in input order; a failure is a result like any othe
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -58,10 +59,15 @@ def process_one(path: Path, settings: Settings, layout: bool = False, store: boo
     except IntakeError as exc:
         return BatchResult(str(path), error=exc)
     except Exception as exc:  # a bug must not stop the batch; it is reported with the file it hit
-        return BatchResult(str(path), error=IntakeError("internal_error", detail=f"{type(exc).__name__}: {exc}"))
+        detail = f"{type(exc).__name__}: {exc}"
+        return BatchResult(str(path), error=IntakeError("internal_error", detail=detail))
 
 
-def _worker_main(conn: Connection, settings: Settings, layout: bool, store: bool) -> None:
+Processor = Callable[[Path, Settings, bool, bool], BatchResult]
+
+
+def _worker_main(conn: Connection, settings: Settings, layout: bool, store: bool,
+                 processor: Processor) -> None:
     while True:
         try:
             job = conn.recv()
@@ -70,7 +76,7 @@ def _worker_main(conn: Connection, settings: Settings, layout: bool, store: bool
         if job is None:
             return
         index, path = job
-        result = process_one(Path(path), settings, layout, store)
+        result = processor(Path(path), settings, layout, store)
         if result.doc is not None:
             conn.send((index, "ok", result.doc.to_record()))
         else:
@@ -79,9 +85,9 @@ def _worker_main(conn: Connection, settings: Settings, layout: bool, store: bool
 
 
 class _Worker:
-    def __init__(self, ctx: Any, settings: Settings, layout: bool, store: bool) -> None:
+    def __init__(self, ctx: Any, args: tuple[Settings, bool, bool, Processor]) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, settings, layout, store), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, *args), daemon=True)
         self.process.start()
         child.close()
         self.job: tuple[int, str] | None = None
@@ -96,10 +102,8 @@ class _Worker:
         if kill:
             self.process.kill()
         else:
-            try:
+            with contextlib.suppress(BrokenPipeError, OSError):
                 self.conn.send(None)
-            except (BrokenPipeError, OSError):
-                pass
         self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()
@@ -108,17 +112,22 @@ class _Worker:
 
 
 def process_batch(paths: Iterable[Path | str], settings: Settings, *, jobs: int | None = None,
-                  layout: bool = False, store: bool = True) -> Iterator[BatchResult]:
-    """Process files in `jobs` worker processes (0: in this process, without time limits)."""
+                  layout: bool = False, store: bool = True,
+                  processor: Processor = process_one) -> Iterator[BatchResult]:
+    """Process files in `jobs` worker processes (0: in this process, without time limits).
+
+    `processor` must be importable by name (worker processes are spawned); tests pass one that hangs
+    or crashes on purpose."""
     files = [str(p) for p in paths]
     jobs = settings.jobs if jobs is None else jobs
     if jobs <= 0:
         for f in files:
-            yield process_one(Path(f), settings, layout, store)
+            yield processor(Path(f), settings, layout, store)
         return
     ctx = mp.get_context("spawn")
     pending = deque(enumerate(files))
-    workers = [_Worker(ctx, settings, layout, store) for _ in range(min(jobs, len(files)))]
+    args = (settings, layout, store, processor)
+    workers = [_Worker(ctx, args) for _ in range(min(jobs, len(files)))]
     done: dict[int, BatchResult] = {}
     next_out = 0
     try:
@@ -140,7 +149,7 @@ def process_batch(paths: Iterable[Path | str], settings: Settings, *, jobs: int 
                         except (EOFError, OSError):
                             code = w.process.exitcode
                             w.stop(kill=True)
-                            workers[i] = _Worker(ctx, settings, layout, store)
+                            workers[i] = _Worker(ctx, args)
                             done[index] = BatchResult(path, error=IntakeError(
                                 "worker_crashed", detail=f"exit code {code}"))
                             continue
@@ -152,7 +161,7 @@ def process_batch(paths: Iterable[Path | str], settings: Settings, *, jobs: int 
                             done[index] = BatchResult(path, error=IntakeError(code, **params))
                     elif time.monotonic() >= w.deadline:
                         w.stop(kill=True)
-                        workers[i] = _Worker(ctx, settings, layout, store)
+                        workers[i] = _Worker(ctx, args)
                         done[index] = BatchResult(path, error=IntakeError(
                             "timeout", seconds=int(settings.file_timeout_s)))
             while next_out in done:

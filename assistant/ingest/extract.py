@@ -116,8 +116,8 @@ def extract_file(path: Path | str, settings: Settings, *, layout: bool = False, 
     display = name or str(path)
     _precheck(path, settings)
     head = _read_head(path)
-    kind = kinds.sniff(path, head)
     suffix = Path(display).suffix.lower()
+    kind = kinds.sniff(path, head, suffix)
     warnings: list[IntakeWarning] = []
     if kind == kinds.ZIP:
         raise IntakeError("not_docx" if suffix in (".docx", ".docm") else "unsupported_format",

@@ -17,11 +17,11 @@ import yaml
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "langid.yaml"
 _STRIP_KAZAKH = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_SENTENCE_END = ".!?:;»"
 
 KK, RU, MIXED, UNKNOWN = "kk", "ru", "mixed", "unknown"
+UNMARKED = -1.0  # word_evidence's "no evidence either way" for a plain lower-case Cyrillic word
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,15 @@ class LanguageIdentifier:
         self.mixed_min_share = float(config["mixed_min_share"])
         self.mixed_min_words = int(config["mixed_min_words"])
         self.document_mixed_min_share = float(config["document_mixed_min_share"])
+        self.name_weight = float(config["name_weight"])
+        self.unmarked_word_weight = float(config["unmarked_word_weight"])
+        places = {w for w in config["place_words"]}
+        self.place_words = frozenset(places | {w.translate(_STRIP_KAZAKH) for w in places})
         self._word_cache: dict[str, tuple[float, float]] = {}
 
-    def word_evidence(self, word: str, capitalised_inside: bool = False) -> tuple[float, float]:
+    def word_evidence(self, word: str, capitalised: bool = False) -> tuple[float, float]:
         """(kazakh, russian) evidence carried by one word."""
-        key = word if not capitalised_inside else "\x00" + word
+        key = word if not capitalised else "\x00" + word
         hit = self._word_cache.get(key)
         if hit is not None:
             return hit
@@ -68,47 +72,64 @@ class LanguageIdentifier:
         kk = ru = 0.0
         if not _CYRILLIC_RE.search(lower):
             pass
-        elif any(c in self.kazakh_letters for c in lower):
-            # A capitalised word inside a sentence is most likely a name (Жұмабеков, Қарағанды): names
-            # keep their Kazakh letters in Russian text, so they say little about the language.
-            kk = 0.25 if capitalised_inside else 1.0
         elif lower in self.russian_words:
             ru = 1.0
+        elif any(c in self.kazakh_letters for c in lower):
+            # A capitalised word is most likely a name (Жұмабеков, Қарағанды, Әділет): names keep their
+            # Kazakh letters in Russian text, so they say little about the language.
+            kk = self.name_weight if capitalised else 1.0
         elif lower in self.kazakh_words:
             kk = 1.0
-        elif len(lower) > 4 and lower.endswith(self.russian_suffixes):
+        elif capitalised:
+            pass  # names: "Смирнова", "Омаров" say nothing either
+        elif len(lower) > 3 and lower.endswith(self.russian_suffixes):
             ru = 0.5
-        elif len(lower) > 4 and lower.endswith(self.kazakh_suffixes):
+        elif len(lower) > 3 and lower.endswith(self.kazakh_suffixes):
             kk = 0.5
-        if capitalised_inside and ru == 0.0:
-            kk = min(kk, 0.25)
+        elif len(lower) > 2:
+            ru = UNMARKED
         if len(self._word_cache) < 200_000:
             self._word_cache[key] = (kk, ru)
         return kk, ru
 
     def score(self, text: str) -> LangScore:
         kk = ru = 0.0
-        words = 0
-        sentence_start = True
-        last_end = 0
+        words = unmarked = 0
+        kazakh_typed = False  # does the text use Kazakh letters in ordinary (lower-case) words?
+        after_name = False
         for m in _WORD_RE.finditer(text):
-            gap = text[last_end : m.start()]
-            if any(c in _SENTENCE_END or c == "\n" for c in gap):
-                sentence_start = True
-            last_end = m.end()
             word = m.group(0)
             words += 1
-            capitalised_inside = not sentence_start and word[0].isupper() and not word.isupper()
-            k, r = self.word_evidence(word, capitalised_inside)
+            # Capitalised, or a single capital (an initial, as in "Сейтжанов Ә.Қ.").
+            capitalised = word[0].isupper() and (len(word) == 1 or not word.isupper())
+            lower = word.lower()
+            if after_name and lower in self.place_words:
+                # "Алматы қаласы", "Есіл ауданы": Kazakh place names inside Russian text.
+                k, r = self.name_weight, 0.0
+            else:
+                k, r = self.word_evidence(word, capitalised)
+                if k == 1.0 and not kazakh_typed and any(c in self.kazakh_letters for c in lower):
+                    kazakh_typed = True
+            after_name = capitalised or (after_name and lower in self.place_words)
+            if r == UNMARKED:
+                unmarked += 1
+                continue
             kk += k
             ru += r
-            sentence_start = False
+        # A writer who types Kazakh letters would have typed them in a Kazakh word, so unmarked words
+        # lean Russian; on a Russian keyboard (no Kazakh letters anywhere) they say nothing.
+        if kazakh_typed:
+            ru += unmarked * self.unmarked_word_weight
         return LangScore(kk, ru, words)
 
     def label(self, score: LangScore) -> str:
         total = score.kk + score.ru
         if total < 0.5:
-            return UNKNOWN
+            # Too little evidence (a signature line, a date): Cyrillic text defaults to Russian, the
+            # language of most short formulae in the court's paperwork.
+            if score.words == 0:
+                return UNKNOWN
+            return KK if score.kk > score.ru else RU
         share = score.kk_share
         if (
             self.mixed_min_share <= share <= 1 - self.mixed_min_share

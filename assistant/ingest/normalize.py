@@ -47,6 +47,8 @@ class Normalizer:
         self._broken_word_re = re.compile(
             rf"([{CYRILLIC}a-z])[-\u00ad¬][ \t\u00a0]*\r?\n[ \t\u00a0]*([a-z{CYRILLIC}])"
         )
+        # A one-letter Latin word between Cyrillic words: the prepositions о, с, а, у, к, в typed in Latin.
+        self._lone_letter_re = re.compile(rf"(?<=[{CYRILLIC}] )[aocykAOCYKB](?= [{CYRILLIC}])")
         self._lower_re = re.compile("[a-zа-яёәғқңөұүһі]")
 
     def _fix_mixed_word(self, match: re.Match[str]) -> str:
@@ -83,6 +85,7 @@ class Normalizer:
         if self._kz1048_re.search(text):
             text = text.translate(self._kz1048_table)
         text = self._mixed_word_re.sub(self._fix_mixed_word, text)
+        text = self._lone_letter_re.sub(lambda m: m.group(0).translate(self._latin_table), text)
         text = text.translate(self._quote_table)
         if self._ambiguous_re.search(text):
             text = self._pair_ambiguous_quotes(text)

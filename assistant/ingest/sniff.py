@@ -21,8 +21,11 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")
 
 
-def sniff(path: Path, head: bytes) -> str:
-    """The kind of file: one of pdf, docx, doc, rtf, txt, image, zip (not a Word document), binary."""
+def sniff(path: Path, head: bytes, suffix: str | None = None) -> str:
+    """The kind of file: one of pdf, docx, doc, rtf, txt, image, zip (not a Word document), binary.
+
+    `suffix` is the extension of the file's original name (`path` may be a stored copy without one)."""
+    suffix = path.suffix.lower() if suffix is None else suffix
     if b"%PDF-" in head[:1024]:
         return PDF
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
@@ -31,7 +34,7 @@ def sniff(path: Path, head: bytes) -> str:
                 names = set(zf.namelist())
         except (zipfile.BadZipFile, OSError, ValueError):
             # A truncated DOCX is still meant to be a DOCX: let the DOCX reader report it as corrupt.
-            return DOCX if path.suffix.lower() in EXTENSIONS[DOCX] else ZIP
+            return DOCX if suffix in EXTENSIONS[DOCX] else ZIP
         return DOCX if "word/document.xml" in names else ZIP
     if head.startswith(_OLE2):
         return DOC
