@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,9 @@ def extract_file(path: Path | str, settings: Settings, *, layout: bool = False, 
         raw_pages, method = extract_docx(path, settings), "docx"
     elif kind == kinds.DOC:
         raw_pages = with_converted_docx(path, settings, lambda p: extract_docx(p, settings))
+        if readable_share("".join(raw_pages)) < MIN_READABLE_SHARE:
+            # LibreOffice imports anything, a damaged .doc included, as a page of symbols.
+            raise IntakeError("conversion_failed", detail="the result is not text")
         method = "doc-libreoffice"
         warnings.append(IntakeWarning("converted"))
     elif kind == kinds.RTF:
@@ -158,6 +162,20 @@ def extract_file(path: Path | str, settings: Settings, *, layout: bool = False, 
     lang = default_identifier().document("\n\n".join(pages))
     return ExtractedDoc(path=display, sha256=sha256 or sha256_file(path), kind=kind, method=method,
                         pages=pages, raw_pages=raw_pages, lang=lang, encoding=encoding, warnings=warnings)
+
+
+MIN_READABLE_SHARE = 0.6
+_READABLE_RE = re.compile(r"[0-9A-Za-z\u0400-\u04ff.,;:!?()«»\"'№%/\-–—]")
+
+
+def readable_share(text: str) -> float:
+    """Share of the visible characters that are letters, digits or punctuation of ru/kk/en text."""
+    # "_xFFFF_" is how OOXML escapes characters XML cannot hold: garbage, not text.
+    text = re.sub(r"_x[0-9A-Fa-f]{4}_", "\ufffd", text)
+    visible = [c for c in text if not c.isspace()]
+    if not visible:
+        return 1.0
+    return len(_READABLE_RE.findall("".join(visible))) / len(visible)
 
 
 def _page_list(indices: list[int]) -> str:

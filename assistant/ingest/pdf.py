@@ -72,7 +72,8 @@ def extract_pdf(path: Path, settings: Settings, layout: bool = False,
                     text = textpage.get_text_range()
                 finally:
                     textpage.close()
-                if sum(1 for c in text if not c.isspace()) < MIN_TEXT_CHARS and _has_image(page):
+                if len(text) < 8 * MIN_TEXT_CHARS and len("".join(text.split())) < MIN_TEXT_CHARS \
+                        and _has_image(page):
                     scanned.append(i)
                     if render_ocr is not None:
                         text = render_ocr(page, i)
