@@ -90,3 +90,15 @@ def test_config_command(env):
     result = CliRunner().invoke(cli, ["config"])
     assert result.exit_code == 0
     assert str(env / "home") in result.stdout and "sqlite:///" in result.stdout
+
+
+def test_odd_file_names_and_party_names(env):
+    d = env / "intake «2025» & <копии>"
+    d.mkdir()
+    name = "Жалоба ТОО «Алтын & Ко» <копия> ‘Әділет’ 🙂.docx"
+    f.write_docx(d / name, ["Истец: ТОО «Алтын & Ко» <филиал>", *f.RU_PAGES])
+    result = CliRunner().invoke(cli, ["extract", str(d), "--json"])
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert Path(row["path"]).name == name
+    assert "ТОО «Алтын & Ко» <филиал>" in row["text"]
