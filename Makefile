@@ -28,6 +28,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/classify.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 constraints:

@@ -73,6 +73,163 @@ def extract(paths: tuple[Path, ...], as_json: bool, jobs: int | None, layout: bo
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@cli.command()
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=ROOT / "corpus", show_default=True, help="Folder with train.jsonl and dev.jsonl.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=ROOT / "models" / "category",
+              show_default=True, help="Where the model, its card and metrics go.")
+@click.option("--corrections", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="JSONL of consultants' corrected labels (id, text, category) merged into the corpus.")
+def train(corpus: Path, out: Path, corrections: Path | None) -> None:
+    """Train the case-category classifier and write its model card."""
+    from assistant.classify.corpus import CorpusError
+    from assistant.classify.train import train as run_training
+
+    try:
+        run_training(corpus, out, corrections=corrections, log=lambda m: click.echo(m, err=True))
+    except CorpusError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"model written to {out}", err=True)
+
+
+@cli.command()
+@click.option("--data", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Labelled JSONL to score with the trained model (default: 5-fold CV on the corpus).")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=ROOT / "corpus", show_default=True)
+@click.option("--model", "model_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=ROOT / "models" / "category", show_default=True)
+@click.option("--png", type=click.Path(path_type=Path, dir_okay=False), default=Path("confusion.png"),
+              show_default=True, help="Where to write the confusion matrix.")
+def evaluate(data: Path | None, corpus: Path, model_dir: Path, png: Path) -> None:
+    """Macro-F1 overall and per language, a per-class table and the confusion matrix."""
+    from assistant.classify.corpus import OUT_OF_SCOPE, CorpusError, read_jsonl
+    from assistant.classify.evaluate import forced_predictions, format_table, plot_confusion, scores
+    from assistant.classify.model import ModelParams
+    from assistant.classify.modelio import ModelLoadError
+    from assistant.classify.predict import CategoryClassifier
+    from assistant.classify.train import cross_validated_proba
+
+    try:
+        if data is None:
+            docs = read_jsonl(corpus / "train.jsonl")
+            proba, classes = cross_validated_proba(docs, ModelParams())
+            title = "5-fold cross-validation on the corpus"
+        else:
+            docs = read_jsonl(data)
+            clf = CategoryClassifier.load(model_dir)
+            proba, classes = clf.probabilities([d.text for d in docs]), clf.classes
+            title = f"scored: {data.name}"
+    except (CorpusError, ModelLoadError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    pred = forced_predictions(proba, classes)
+    keep = [i for i, d in enumerate(docs) if d.category != OUT_OF_SCOPE]
+    y = [docs[i].category for i in keep]
+    p = [pred[i] for i in keep]
+    result = scores(y, p, [docs[i].lang for i in keep])
+    click.echo(title)
+    click.echo(format_table(result))
+    plot_confusion(y, p, png, title)
+    click.echo(f"confusion matrix: {png}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--jsonl", "jsonl_in", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, help="Classify objects with `id` and `text` from a JSONL file instead of files.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write results to .jsonl, .csv or .xlsx (default: lines on the terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@click.option("--model", "model_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=ROOT / "models" / "category", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=None, help="Intake worker processes.")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None, help="Language of messages.")
+def classify(paths: tuple[Path, ...], jsonl_in: Path | None, out: Path | None, as_json: bool,
+             model_dir: Path, jobs: int | None, lang: str | None) -> None:
+    """Suggest the case category of files and folders (through intake) or of JSONL objects.
+
+    Exit status: 0 all classified, 3 some files failed intake (all were still processed), 2 wrong usage.
+    """
+    from tqdm import tqdm
+
+    from assistant.categories import category_name
+    from assistant.classify.modelio import ModelLoadError
+    from assistant.classify.output import write_results
+    from assistant.classify.predict import CategoryClassifier
+    from assistant.ingest.batch import collect_files, process_batch
+
+    settings = load_settings()
+    lang = lang or settings.lang
+    if bool(paths) == bool(jsonl_in):
+        raise click.UsageError("give either PATHS or --jsonl FILE")
+    if out is not None and out.suffix.lower() not in (".jsonl", ".csv", ".xlsx"):
+        raise click.UsageError("--out must end in .jsonl, .csv or .xlsx")
+    try:
+        clf = CategoryClassifier.load(model_dir)
+    except ModelLoadError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+    rows: list[dict] = []
+    failed = 0
+    if jsonl_in is not None:
+        import json as _json
+
+        items = []
+        with open(jsonl_in, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        obj = _json.loads(line)
+                        items.append((str(obj.get("id", n)), str(obj["text"])))
+                    except (ValueError, KeyError, TypeError) as exc:
+                        raise click.UsageError(f"{jsonl_in}:{n}: expected a JSON object with text") from exc
+        bar = tqdm(total=len(items), file=sys.stderr, unit="doc", disable=not sys.stderr.isatty())
+        for start in range(0, len(items), 256):
+            chunk = items[start : start + 256]
+            for (ident, _), sug in zip(chunk, clf.suggest_many([t for _, t in chunk]), strict=True):
+                rows.append({"id": ident, **sug.to_json()})
+            bar.update(len(chunk))
+        bar.close()
+    else:
+        files = collect_files(paths)
+        if not files:
+            raise click.UsageError("no files found under the given paths")
+        bar = tqdm(total=len(files), file=sys.stderr, unit="file",
+                   disable=not (sys.stderr.isatty() and len(files) > 3))
+        for result in process_batch(files, settings, jobs=jobs):
+            bar.update(1)
+            if result.doc is None:
+                assert result.error is not None
+                failed += 1
+                rows.append({"path": result.path, "error": result.error.to_dict(lang)})
+                continue
+            sug = clf.suggest(result.doc.text)
+            rows.append({"path": result.path, "lang": result.doc.lang, **sug.to_json()})
+        bar.close()
+
+    if out is not None:
+        write_results(rows, out)
+        click.echo(f"{len(rows)} results written to {out}", err=True)
+    elif as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        for r in rows:
+            who = r.get("path", r.get("id"))
+            if "error" in r:
+                click.echo(f"✗ {who}: [{r['error']['code']}] {r['error']['message']}")
+                continue
+            name = category_name(r["category"], lang)
+            alts = ", ".join(f"{a['category']} {a['p']:.2f}" for a in r["alternatives"])
+            terms = ", ".join(t["term"] for t in r["terms"][:6])
+            click.echo(f"{who}: {r['category']} ({name}) {r['confidence']:.2f} [{r['reason']}]"
+                       f" — {alts} — {terms}")
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
 @cli.command()
 def config() -> None:
     """Show the settings in effect and which optional tools (OCR, LibreOffice) are available."""

@@ -1,0 +1,1 @@
+"""Case-category classifier: corpus, features, training, evaluation, suggestions with reasons."""
