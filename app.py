@@ -7,14 +7,41 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.categories import category_name
+from assistant.classify.modelio import ModelLoadError
+from assistant.classify.predict import CategoryClassifier, default_classifier
 from assistant.config import load_settings
 from assistant.i18n import LANGS, t
-from assistant.ingest import IntakeError, ingest_bytes
+from assistant.ingest.batch import ingest_uploads
 
 
 @st.cache_resource
 def settings():
     return load_settings()
+
+
+@st.cache_resource
+def classifier() -> CategoryClassifier | str:
+    try:
+        return default_classifier()
+    except ModelLoadError as exc:
+        return str(exc)
+
+
+def show_suggestion(text: str, lang: str) -> None:
+    clf = classifier()
+    if isinstance(clf, str):
+        st.warning(t("ui.model_missing", lang, detail=clf))
+        return
+    s = clf.suggest(text)
+    cols = st.columns(2)
+    cols[0].metric(t("ui.category", lang), category_name(s.category, lang))
+    cols[1].metric(t("ui.confidence", lang), f"{s.confidence:.0%}")
+    st.caption(f"{t('reasons.' + s.reason, lang)} · {t('ui.suggestion_note', lang)}")
+    st.write(f"**{t('ui.alternatives', lang)}:** " + ", ".join(
+        f"{category_name(c, lang)} {p:.0%}" for c, p in s.alternatives))
+    if s.terms:
+        st.write(f"**{t('ui.terms', lang)}:** " + ", ".join(term for term, _ in s.terms))
 
 
 def main() -> None:
@@ -33,14 +60,15 @@ def main() -> None:
     uploads = st.file_uploader(t("ui.upload", lang), accept_multiple_files=True, key="uploads")
     if not uploads:
         return
+    with st.spinner(t("ui.processing", lang)):
+        results = ingest_uploads([(u.name, u.getvalue()) for u in uploads], s, jobs=1)
     ok = 0
-    for upload in uploads:
-        with st.spinner(t("ui.processing", lang)):
-            try:
-                doc = ingest_bytes(upload.getvalue(), upload.name, s)
-            except IntakeError as exc:
-                st.error(f"**{upload.name}** — {exc.message(lang)} (`{exc.code}`)")
-                continue
+    for result in results:
+        if result.doc is None:
+            assert result.error is not None
+            st.error(f"**{result.path}** — {result.error.message(lang)} (`{result.error.code}`)")
+            continue
+        doc = result.doc
         ok += 1
         with st.expander(f"{doc.path} — {t('langs.' + doc.lang, lang)}", expanded=len(uploads) == 1):
             cols = st.columns(3)
@@ -49,6 +77,7 @@ def main() -> None:
             cols[2].metric(t("ui.method", lang), doc.method)
             for w in doc.warnings:
                 st.warning(w.message(lang))
+            show_suggestion(doc.text, lang)
             clean, raw, paras = st.tabs([t("ui.clean_text", lang), t("ui.raw_text", lang),
                                          t("ui.paragraphs", lang)])
             clean.text_area(t("ui.clean_text", lang), doc.text, height=320, key=f"clean-{doc.sha256}",

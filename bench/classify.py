@@ -84,7 +84,8 @@ def main() -> int:
     print(f"model load: {load_s:.2f} s, +{model_mb:.0f} MB RSS (process {rss_mb():.0f} MB)")
     print(f"baseline (word TF-IDF + LinearSVC): {base:,.0f} docs/s")
     print(f"ours, probabilities:                {ours:,.0f} docs/s ({ours / base:.2f}x baseline)")
-    print(f"ours, probabilities, 2 processes:   {ours_parallel:,.0f} docs/s ({ours_parallel / base:.2f}x baseline)")
+    print(f"ours, probabilities, 2 processes:   {ours_parallel:,.0f} docs/s "
+          f"({ours_parallel / base:.2f}x baseline)")
     print(f"ours, with explanations:            {ours_explained:,.0f} docs/s")
     print(f"  of which text normalisation alone: {prep:,.0f} docs/s")
     best = max(ours, ours_parallel)

@@ -24,3 +24,24 @@ def test_app_starts_in_both_languages(app_env, lang, title):
     at.sidebar.radio[0].set_value(lang).run()
     assert not at.exception
     assert [h.value for h in at.header] == [title]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_upload_shows_text_language_suggestion_and_errors(app_env, tmp_path, lang):
+    from tests import factories as f
+
+    docx = f.write_docx(tmp_path / "шағым.docx", f.KK_PAGES).read_bytes()
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.sidebar.radio[0].set_value(lang).run()
+    uploader = at.file_uploader[0]
+    uploader.upload("шағым.docx", docx)
+    uploader.upload("broken.pdf", b"%PDF-1.4 broken")
+    at.run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "broken.pdf" in errors[0] and "corrupt_pdf" in errors[0]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[{"kk": "Тіл", "ru": "Язык"}[lang]] == {"kk": "қазақ тілі", "ru": "казахский"}[lang]
+    assert {"kk": "Санат (ұсыныс)", "ru": "Категория (предложение)"}[lang] in metrics
+    assert any("Жұмабеков" in a.value for a in at.text_area)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ ALLOWED_TYPES = frozenset({
     "numpy.dtype",
     "numpy.ndarray",
     "numpy.float64",
+    "numpy.float32",
     "numpy.int64",
     "scipy.sparse._csr.csr_matrix",
     "sklearn.calibration.CalibratedClassifierCV",
@@ -49,7 +51,8 @@ def save_model(model: Any, directory: Path) -> str:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
     tmp = path.with_suffix(".tmp")
-    sio.dump(model, tmp)
+    # Deflate: the vocabularies compress about tenfold, which keeps the committed file small.
+    sio.dump(model, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=6)
     untrusted = set(sio.get_untrusted_types(file=tmp)) - ALLOWED_TYPES
     if untrusted:
         tmp.unlink()

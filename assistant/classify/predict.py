@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -152,7 +153,7 @@ def _parallel_probabilities(clf: CategoryClassifier, texts: Sequence[str], jobs:
     ctx = mp.get_context("fork")
     n_chunks = min(jobs * 4, max(1, len(texts) // PARALLEL_MIN_CHUNK))
     bounds = np.linspace(0, len(texts), n_chunks + 1).astype(int)
-    chunks = [list(texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    chunks = [list(texts[a:b]) for a, b in itertools.pairwise(bounds)]
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_set_worker_classifier,
                              initargs=(clf,)) as pool:
         return np.vstack(list(pool.map(_worker_probabilities, chunks)))

@@ -170,3 +170,26 @@ def process_batch(paths: Iterable[Path | str], settings: Settings, *, jobs: int 
     finally:
         for w in workers:
             w.stop(kill=w.job is not None)
+
+
+def ingest_uploads(uploads: Iterable[tuple[str, bytes]], settings: Settings, *, jobs: int | None = None
+                   ) -> list[BatchResult]:
+    """Files received as (name, content), e.g. from the web app: stored and extracted like a batch, each in
+    a worker process with the time limit. Results carry the uploaded names."""
+    import tempfile
+
+    items = list(uploads)
+    with tempfile.TemporaryDirectory(prefix="kenesshi-upload-") as tmp:
+        paths = []
+        for i, (name, data) in enumerate(items):
+            folder = Path(tmp) / str(i)  # one folder per upload: two files may share a name
+            folder.mkdir()
+            path = folder / (Path(name).name or "upload")
+            path.write_bytes(data)
+            paths.append(path)
+        results = list(process_batch(paths, settings, jobs=jobs))
+    for result, (name, _) in zip(results, items, strict=True):
+        result.path = name
+        if result.doc is not None:
+            result.doc.path = name
+    return results
