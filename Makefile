@@ -29,6 +29,7 @@ lint: setup
 bench: setup
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/privacy.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 constraints:

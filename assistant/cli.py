@@ -231,6 +231,72 @@ def classify(paths: tuple[Path, ...], jsonl_in: Path | None, out: Path | None, a
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--jsonl", "jsonl_in", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Objects with `id`, `text` and optional `category` instead of files.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With --jsonl: write results here (.jsonl) instead of the terminal.")
+@click.option("--json", "as_json", is_flag=True, help="JSON with `text` and `spans` instead of masked text.")
+@click.option("--category", default=None, help="Case category of the files (stricter rules for FAMILY etc.).")
+@click.option("--no-ner", is_flag=True, help="Rules only (faster; names found by patterns and lexicons).")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None, help="Language of messages.")
+def anonymize(paths: tuple[Path, ...], jsonl_in: Path | None, out: Path | None, as_json: bool,
+              category: str | None, no_ner: bool, lang: str | None) -> None:
+    """Mask personal data (names, ИИН/БИН, phones, addresses, accounts…) in files or JSONL objects.
+
+    Spans give type, position in the original, replacement, recogniser and confidence; the originals
+    themselves are never printed. Exit status: 0 all processed, 3 some files failed intake, 2 wrong usage.
+    """
+    from assistant.ingest.batch import collect_files, process_batch
+    from assistant.privacy.engine import anonymize as run
+
+    settings = load_settings()
+    lang = lang or settings.lang
+    if bool(paths) == bool(jsonl_in):
+        raise click.UsageError("give either PATHS or --jsonl FILE")
+    failed = 0
+    rows: list[dict] = []
+    if jsonl_in is not None:
+        with open(jsonl_in, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                    text = str(obj["text"])
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise click.UsageError(f"{jsonl_in}:{n}: expected a JSON object with text") from exc
+                result = run(text, category=obj.get("category") or category, use_ner=not no_ner)
+                rows.append({"id": obj.get("id", n), **result.to_json()})
+    else:
+        files = collect_files(paths)
+        if not files:
+            raise click.UsageError("no files found under the given paths")
+        for result in process_batch(files, settings):
+            if result.doc is None:
+                assert result.error is not None
+                failed += 1
+                rows.append({"path": result.path, "error": result.error.to_dict(lang)})
+                continue
+            masked = run(result.doc.text, lang=result.doc.lang, category=category, use_ner=not no_ner)
+            rows.append({"path": result.path, **masked.to_json()})
+    if out is not None:
+        with open(out, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        click.echo(f"{len(rows)} results written to {out}", err=True)
+    else:
+        for r in rows:
+            if as_json or jsonl_in is not None:
+                click.echo(json.dumps(r, ensure_ascii=False))
+            elif "error" in r:
+                click.echo(f"✗ {r['path']}: [{r['error']['code']}] {r['error']['message']}")
+            else:
+                click.echo(f"=== {r['path']} ({len(r['spans'])} masks)\n{r['text']}")
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+@cli.command()
 def config() -> None:
     """Show the settings in effect and which optional tools (OCR, LibreOffice) are available."""
     from assistant.ingest.legacy import libreoffice_binary
