@@ -22,26 +22,15 @@ import yaml
 
 from assistant.ingest.langid import identify_document
 from assistant.nlp.identifiers import find_identifiers
+from assistant.nlp.names import (
+    CAP,
+    default_name_finder,
+    fold,
+    initial,
+    surname_stem,
+)
 
 POLICY_FILE = Path(__file__).with_name("policy.yaml")
-UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-LOW = "a-zа-яёәғқңөұүһі"
-CAP = rf"[{UP}][{LOW}]+(?:-[{UP}]?[{LOW}]+)?"
-UPPER = rf"[{UP}]{{2,}}(?:-[{UP}]+)?"
-WORD = rf"(?:{CAP}|{UPPER})"
-INIT = rf"[{UP}]\."
-PATRONYMIC = re.compile(
-    rf"(?:ович|евич|овн|евн|ичн|ұлы|қызы|улы|кызы|оглы|OVICH|OVNA)[{LOW}]*$", re.IGNORECASE)
-SURNAME = re.compile(
-    r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк|ян|дзе|баев|беков|бекова|баева)"
-    r"(?:а|у|ым|ой|ом|е|ым|ке|қа|ға|ге|тің|нің|ның|дің|дың|тан|тен|нан|нен|ты|ті|ны|ні|мен|пен|бен|"
-    r"ке|на|ге|тың|ды|ді)?$", re.IGNORECASE)
-_KK_CASE = ("ының", "інің", "ының", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на",
-            "не", "тан", "тен", "нан", "нен", "дан", "ден", "ты", "ті", "ны", "ні", "ды", "ді", "мен", "пен",
-            "бен", "да", "де", "та", "те")
-_RU_CASE = ("ой", "ым", "ом", "ою", "у", "е", "ы")
-
-
 @dataclass
 class MaskSpan:
     type: str
@@ -77,39 +66,6 @@ def load_policy(path: Path = POLICY_FILE) -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-# --- folding look-alikes (length-preserving) ----------------------------------------------------------------
-_FOLD = str.maketrans("ABCEHKMOPTXYaceopxyk", "АВСЕНКМОРТХУасеорхук")
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
-
-
-def fold(text: str) -> str:
-    """Latin look-alikes inside Cyrillic words, and all-look-alike Latin words next to Cyrillic ones, as
-    Cyrillic letters; same length, so offsets are shared with the original."""
-    chars = list(text)
-    for m in _LATIN_RUN.finditer(text):
-        s, e = m.start(), m.end()
-        ws, we = s, e
-        while ws > 0 and text[ws - 1].isalpha():
-            ws -= 1
-        while we < len(text) and text[we].isalpha():
-            we += 1
-        word = text[ws:we]
-        if (ws > 0 and text[ws - 1].isdigit()) or (we < len(text) and text[we].isdigit()):
-            continue  # part of a code (IBAN, VIN, plate): left exactly as written
-        mixed = any("\u0400" <= c <= "\u04ff" for c in word)
-        if not mixed:
-            if not (word.isupper() and len(word) >= 3 and set(word) <= set("ABCEHKMOPTXY")):
-                continue
-            around = text[max(0, ws - 30) : ws] + text[we : we + 30]
-            if not re.search("[\u0400-\u04ff]{3}", around):
-                continue
-        folded = m.group(0).translate(_FOLD)
-        if any(c.isascii() and c.isalpha() for c in folded) and mixed:
-            continue  # a Latin letter with no Cyrillic twin: a genuinely mixed word, left alone
-        chars[s:e] = folded
-    return "".join(chars)
-
-
 def _cue_list(words: Iterable[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"(?:{alts})", re.IGNORECASE)
@@ -124,14 +80,7 @@ class Depersonalizer:
         self.home_cues = _cue_list(policy["home_address_cues"])
         self.official_addr_cues = _cue_list(policy["official_address_cues"])
         self.health_cue = _cue_list(policy["health_cues"])
-        officials = sorted(policy["officials"], key=len, reverse=True)
-        # A judge's or prosecutor's word, then at most seven words of their office ("Судья Кассационного
-        # суда по гражданским делам", "прокурора Генеральной прокуратуры РК") and no sentence break.
-        office = "|".join(re.escape(w) for w in sorted(policy["office_words"], key=len, reverse=True))
-        self._official_stems = tuple({o.lower()[:5] for o in officials})
-        self.official_re = re.compile(
-            r"(?:^|[\s(«])(?i:" + "|".join(re.escape(o) for o in officials) + r")"
-            rf"(?:[ ]+(?:[{UP}][^\s.,;:!?()«»]*|(?i:{office})(?=[ ,:])))" + r"{0,7}[\s:,]*$")
+        self.names = default_name_finder(use_ner)
         self.roles: dict[str, list[tuple[str, str]]] = {}
         for lang, table in policy["roles"].items():
             self.roles[lang] = sorted(((form, role) for role, forms in table.items() for form in forms),
@@ -176,44 +125,8 @@ class Depersonalizer:
         return any(before.endswith(w) for w in self.policy["non_party_roles"])
 
     # --- keep-list ------------------------------------------------------------------------------------------
-    _ORG_RE = re.compile(
-        r"(?:(?:ТОО|АО|ЖШС|АҚ|ИП|ЖК|ГУ|КГУ|КГП|ГКП|РГП|РМК|МФО|ОСИ|ПИБ|ПК|НАО|КеАҚ|МКО|Банк|банк|"
-        r"компания|Компания)\s*«[^»\n]{1,80}»(?:\s*(?:ЖШС|АҚ|ЖК))?|«[^»\n]{1,80}»\s*(?:ЖШС|АҚ|ЖК|ТОО|АО))")
-    _COURT_RE = re.compile(
-        rf"(?:(?:{WORD}|[{LOW}]+(?:ого|ый|ий|ой|ая)|№\s?\d+)[\s\-]+){{0,6}}"
-        rf"(?:[{UP}{LOW}]+(?:ого|ый|ий|ой|ая|дық|лық|тық|тік|дік|лік|ный|ский|сы|ci)|№\s?\d+|Суд|Сот)[\s\-]+"
-        rf"(?:суд[а-я]{{0,3}}|сот[а-яқңғүұөәі]{{0,6}}|СУД[А-Я]{{0,3}}|СОТ[А-ЯҚҢҒҮҰӨӘІ]{{0,6}})\b"
-        rf"|(?:Верховн|Кассационн|Жоғарғы|Кассациялық)[{LOW}]*\s(?:[{LOW}]+\s){{0,5}}(?:суд|сот)[{LOW}]*")
-    _COURT_WORD = re.compile(r"(?:суд[а-я]{0,3}|сот[а-яқңғүұөәі]{0,6}|СУД[А-Я]{0,3}|СОТ[А-ЯҚҢҒҮҰӨӘІ]{0,6})\b")
-    _TOPONYM_RE = re.compile(
-        rf"(?:ул\.|улиц[аеуыой]{{1,2}}|пр\.|просп\.|проспект[а-я]{{0,2}}|мкр\.|микрорайон[а-я]{{0,2}}|"
-        rf"им\.|имени|бульвар[а-я]{{0,2}}|переул[а-я]{{0,4}}|пос[её]л[а-я]{{0,3}})\s*{CAP}(?:\s+{CAP})?"
-        rf"|(?:г\.|город[а-я]{{0,2}}|област[ьи]|района|район)\s*{CAP}(?:-{CAP})?"
-        rf"|{CAP}\s+Федераци[{LOW}]*"
-        rf"|{CAP}(?:\s+{CAP})?\s+(?:көшесі|даңғылы|ауданы|аудандық|облысы|облысында|облыстық|қаласы|ауылы|"
-        rf"атындағы|батыра|батыр|би|хан|хана|шағын)[{LOW}]*")
-    _LAW_RE = re.compile(
-        rf"(?:Закон[а-я]*|Кодекс[а-я]*|Конституци[а-я]*|заңы|кодексі)\s*(?:РК\s*)?«[^»\n]{{1,120}}»|"
-        rf"(?:(?:ҚР|РК)\s)?(?:{WORD}\s){{1,3}}(?:кодекс|Кодекс|заң|Заң|министр|Министр|нормативтік)[{LOW}]*|"
-        rf"«[^»\n]{{1,140}}»\s(?:Заң|заң|Закон)[{LOW}]*")
-    _STATE_RE = re.compile(
-        rf"(?:(?:{WORD}|[{LOW}]+(?:ого|ой|ых|ский|ская|дық|лық|тік|дік))[ ]){{0,5}}(?:министерств|министрлі|"
-        rf"департамент|управлени|прокуратур|акимат|әкімдік|әкімшілі|институт|Институт|комитет|инспекци|"
-        rf"Госкорпорац|отдел[а-я]*\s)[{LOW}]*")
-
     def keep_spans(self, text: str) -> list[tuple[str, int, int]]:
-        keep = []
-        for rx, kind in ((self._ORG_RE, "ORG"), (self._TOPONYM_RE, "TOPONYM"), (self._LAW_RE, "LAW"),
-                         (self._STATE_RE, "STATE_BODY")):
-            keep += [(kind, m.start(), m.end()) for m in rx.finditer(text)]
-        for anchor in self._COURT_WORD.finditer(text):
-            lo = max(0, anchor.start() - 120)
-            # The court's name ends at this word: match the name backwards from it, in a short window.
-            for m in self._COURT_RE.finditer(text, lo, anchor.end()):
-                if m.end() == anchor.end() and (m.group(0)[:1].isupper() or "№" in m.group(0)):
-                    keep.append(("COURT", m.start(), m.end()))
-                    break
-        return keep
+        return self.names.protected(text)
 
     # --- identifiers ------------------------------------------------------------------------------------------
     _PLAINTIFF_ROLE = re.compile(r"(?:истц[ау]|истец|талап\s+қоюшы(?:ның|ға)?)\W{0,12}$", re.IGNORECASE)
@@ -371,99 +284,10 @@ class Depersonalizer:
         return out
 
     # --- names of individuals ---------------------------------------------------------------------------------------
-    _NAME_PATTERNS = (
-        re.compile(rf"(?<![\w.])(?:{INIT}[ ]?){{1,2}}{WORD}"),  # Д.С. Ахметова
-        re.compile(rf"{WORD}[ ](?:{INIT}[ ]?){{1,2}}"),  # Ахметова Д.С.
-        re.compile(rf"{WORD}(?:[ ]{WORD}){{1,2}}"),  # two or three capitalised words, checked below
-    )
-    _LATIN_NAME_RE = re.compile(
-        r"(?<![\w])(?:[A-Z][a-z]+[ ][A-Z][a-z]*(?:ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|bek|bekov|bayev|bayeva)|"
-        r"[A-Z][a-z]*(?:ov|ev|ova|eva|yev|yeva|bayev|bekov)[ ][A-Z][a-z]+|"
-        r"[A-Z]{2,}(?:OV|EV|OVA|EVA|YEV|YEVA|BAYEV|BEKOV)[ ][A-Z]{2,}|[A-Z][a-z]+(?:bayev|bekov|yev|ov))(?![\w])")
-    _KIN_NAME_RE = re.compile(
-        rf"(?:дочь|сын|дочери|сына|сыну|дочерью|сыном|ребен\w+|детей|ұлы|қызы|баласы|немересі|қызының|ұлының)"
-        rf"[ ]+({CAP})(?![ ][{UP}])")
-
     def persons(self, text: str, keep: list[tuple[str, int, int]]) -> list[MaskSpan]:
-        candidates: list[tuple[int, int, str, float]] = []
-        for i, rx in enumerate(self._NAME_PATTERNS):
-            for m in rx.finditer(text):
-                s, e = m.start(), m.end()
-                span = text[s:e].rstrip()
-                e = s + len(span)
-                words = re.findall(rf"[{UP}{LOW}\-]+", span)
-                if i == 2 and not any(PATRONYMIC.search(w) or SURNAME.search(w) for w in words):
-                    continue
-                if i < 2 and not _looks_like_surname(words, span):
-                    continue
-                candidates.append((s, e, f"rule{i + 1}", 0.85))
-        candidates += [(m.start(), m.end(), "latin", 0.8) for m in self._LATIN_NAME_RE.finditer(text)]
-        candidates += [(m.start(1), m.end(1), "kinship", 0.8) for m in self._KIN_NAME_RE.finditer(text)
-                       if not _common(m.group(1).lower())]
-        if self.use_ner:
-            for s, e in _natasha_persons(text):
-                span = text[s:e]
-                # Natasha reads Russian: a lone or upper-case word needs name morphology of its own.
-                if (" " not in span.strip() or span.isupper()) and not (
-                        any(PATRONYMIC.search(w) or SURNAME.search(w) for w in span.split())
-                        or _pymorphy_is_name(span.split()[0])):
-                    sentence_start = re.search(r"(?:^|[.!?:\n]\s*)$", text[max(0, s - 3) : s]) is not None
-                    if sentence_start or span.lower() not in _name_lexicon():
-                        continue
-                candidates.append((s, e, "natasha", 0.8))
-        split: list[tuple[int, int, str, float]] = []
-        for s, e, rec, conf in candidates:
-            pos = s
-            for part in text[s:e].split("\n"):  # a name never runs across lines
-                split.append((pos, pos + len(part), rec, conf))
-                pos += len(part) + 1
-        spans = []
-        for s, e, rec, conf in split:
-            s, e = _trim_name(text, s, e)
-            if e - s < 2 or _overlaps_any(s, e, keep) or _is_common_word(text[s:e]):
-                continue
-            if not _plausible_name(text[s:e]):
-                continue
-            spans.append((s, e, rec, conf))
-        spans = _merge_ranges(spans)
-        officials = self._officials(text, spans)
-        keys_official = {_name_key(text[s:e]) for s, e in officials}
-        result = []
-        known_stems: dict[str, str] = {}
-        for s, e, rec, conf in spans:
-            if (s, e) in officials or (_has_initials(text[s:e]) and _name_key(text[s:e]) in keys_official):
-                keep.append(("OFFICIAL", s, e))
-                continue
-            result.append(MaskSpan("PERSON", s, e, "", rec, conf))
-            stem = _surname_stem(text[s:e])
-            if stem and len(stem) >= 4:
-                known_stems[stem] = stem
-        # Later mentions by surname alone ("Жұмабекова", "Жұмабековтен").
-        for m in re.finditer(rf"(?<![\w.]){WORD}", text):
-            if _overlaps_any(m.start(), m.end(), [(None, r.start, r.end) for r in result]) or \
-                    _overlaps_any(m.start(), m.end(), keep):
-                continue
-            stem = _surname_stem(m.group(0))
-            if stem in known_stems and not _is_common_word(m.group(0)):
-                result.append(MaskSpan("PERSON", m.start(), m.end(), "", "mention", 0.75))
-        return result
-
-    def _officials(self, text: str, spans: list[tuple[int, int, str, float]]) -> set[tuple[int, int]]:
-        out: set[tuple[int, int]] = set()
-        prev_end = -100
-        prev_official = False
-        for s, e, _, _ in sorted(spans):
-            raw = text[max(0, s - 90) : s]
-            gap = text[prev_end:s] if prev_end >= 0 else ""
-            listed = prev_official and re.fullmatch(r"[\s,]*(?:и|және|,)?[\s,]*", gap or "x") is not None
-            low = raw.lower()
-            if listed or (any(c in low for c in self._official_stems) and self.official_re.search(raw)):
-                out.add((s, e))
-                prev_official = True
-            else:
-                prev_official = False
-            prev_end = e
-        return out
+        found, officials = self.names.find(text, keep)
+        keep.extend(("OFFICIAL", s, e) for s, e in officials)
+        return [MaskSpan("PERSON", n.start, n.end, "", n.recognizer, n.confidence) for n in found]
 
     # --- replacements -------------------------------------------------------------------------------------------
     def _replace(self, spans: list[MaskSpan], text: str, lang: str) -> None:
@@ -473,174 +297,22 @@ class Depersonalizer:
             if s.type != "PERSON":
                 s.replacement = table.get(s.type, "[…]")
                 continue
-            key = _surname_stem(text[s.start : s.end]) or text[s.start : s.end].lower()
+            key = surname_stem(text[s.start : s.end]) or text[s.start : s.end].lower()
             before = text[max(0, s.start - 30) : s.start].lower().rstrip(" ,:")
             role_here = next((role for form, role in self.roles[lang] if before.endswith(form)), None)
             if key not in roles_by_key:
                 roles_by_key[key] = role_here or ""
             role = roles_by_key[key]
-            initial = _initial(text[s.start : s.end])
+            first = initial(text[s.start : s.end])
             # The role word already stands before this mention: do not repeat it.
             shown_role = "" if role_here or not role else role + " "
-            s.replacement = table["PERSON"].format(role=shown_role, initial=initial)
-
-
-@cache
-def _name_lexicon() -> frozenset[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / "person_names.txt"
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(ln.strip() for ln in fh if ln.strip() and not ln.startswith("#"))
-
-
-@cache
-def _pymorphy_is_name(word: str) -> bool:
-    from assistant.ingest.langid import default_identifier
-
-    parses = default_identifier().morph.parse(word.lower())
-    return any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses[:3])
-
-
-def _plausible_name(span: str) -> bool:
-    """Several words or initials make a name group; a single word must look like a name on its own."""
-    words = re.findall(rf"[{UP}{LOW}]+", span)
-    if len(words) >= 2 or _has_initials(span):
-        return True
-    w = words[0] if words else ""
-    return bool(PATRONYMIC.search(w) or SURNAME.search(w) or w.lower() in _name_lexicon()
-                or _pymorphy_is_name(w))
-
-
-def _looks_like_surname(words: list[str], span: str) -> bool:
-    longest = max(words, key=len) if words else ""
-    return len(longest) >= 3 and not _is_common_word(longest)
-
-
-def _has_initials(name: str) -> bool:
-    return re.search(rf"{INIT}", name) is not None
-
-
-def _initial(name: str) -> str:
-    words = [w for w in re.findall(rf"[{UP}{LOW}]+", name) if len(w) > 1]
-    return (words[0][0].upper() if words else name[:1].upper()) or "X"
-
-
-def _surname_stem(name: str) -> str:
-    words = [w for w in re.findall(rf"[{UP}{LOW}]+", name) if len(w) > 1]
-    if not words:
-        return ""
-    w = words[0].lower()
-    for suffix in _KK_CASE:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            w = w[: -len(suffix)]
-            break
-    else:
-        for suffix in _RU_CASE:
-            if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-                w = w[: -len(suffix)]
-                break
-    return w.rstrip("а") if w.endswith(("ова", "ева", "ина")) else w
-
-
-def _name_key(name: str) -> str:
-    initials = "".join(re.findall(rf"([{UP}])\.", name))
-    return _surname_stem(re.sub(rf"{INIT}", " ", name)) + "|" + initials
-
-
-_TRIM_LEFT = re.compile(rf"^(?:[{LOW}]+[\s,:]+)+")
-
-
-def _trim_name(text: str, s: int, e: int) -> tuple[int, int]:
-    span = text[s:e]
-    m = _TRIM_LEFT.match(span)
-    if m:
-        s += m.end()
-    # Capitalised ordinary words at either end ("Республики Казахстан Каримов А.Ж.", "Прокурора …").
-    while True:
-        m = re.match(rf"([{UP}{LOW}\-]+)[ ,]+", text[s:e])
-        if m and "." not in m.group(0) and (_is_common_word(m.group(1)) or (m.group(1).isupper()
-                                            and len(m.group(1)) <= 5)):
-            s += m.end()
-            continue
-        break
-    while True:
-        m = re.search(rf"[ ,]+([{UP}{LOW}\-]+)$", text[s:e])
-        if m and _is_common_word(m.group(1)):
-            e = s + m.start()
-            continue
-        break
-    while s < e and not text[s].isalpha():
-        s += 1
-    while e > s and not (text[e - 1].isalpha() or text[e - 1] == "."):
-        e -= 1
-    # A trailing full stop belongs to an initial only.
-    if e > s and text[e - 1] == "." and not re.search(rf"(?:^|\s|\.)[{UP}]\.$", text[s:e]):
-        e -= 1
-    return s, e
-
-
-@cache
-def _common_words() -> frozenset[str]:
-    from assistant.ingest.langid import default_identifier
-
-    ident = default_identifier()
-    return frozenset(ident.kazakh_words | ident.russian_words)
-
-
-_STRIP_KK = str.maketrans("әғқңөұүһі", "агкноуухи")
-_KK_LETTER = re.compile("[әғқңөұүһі]")
-_NOT_NAMES = frozenset({"ал", "бірақ", "алайда", "сондай", "сот", "шолу", "практика", "практикасына",
-                        "установил", "постановил", "решил", "шешті", "қаулы", "определил", "суд",
-                        "кодекстің", "азаматтық", "республики", "республикасы", "казахстан", "қазақстан",
-                        "истец", "ответчик", "талап", "жауапкер", "судья", "прокурор"})
-
-
-def _is_common_word(span: str) -> bool:
-    words = [w.lower() for w in re.findall(rf"[{UP}{LOW}]+", span) if len(w) > 1]
-    if not words:
-        return True
-    return all(_common(w) for w in words)
-
-
-@cache
-def _common(word: str) -> bool:
-    """An ordinary word, not a name: in the language lists, or a Russian word pymorphy3 knows that is not
-    a name (прокурора, республики), unless the names lexicon has it."""
-    if word in _NOT_NAMES or word in _common_words():
-        return True
-    if word in _name_lexicon():
-        return False
-    from assistant.ingest.langid import default_identifier
-
-    if word.translate(_STRIP_KK) in default_identifier().kazakh_words and _KK_LETTER.search(word):
-        return True  # a frequent Kazakh word (денсаулық, федерациясына), never a KazNERD name
-    from assistant.ingest.langid import default_identifier
-
-    morph = default_identifier().morph
-    if not morph.word_is_known(word):
-        return False
-    parses = morph.parse(word)
-    return not any({"Name", "Surn", "Patr", "Geox"} & set(p.tag.grammemes) for p in parses[:3])
-
-
-def _overlaps_any(s: int, e: int, spans: Iterable[tuple[Any, int, int]]) -> bool:
-    return any(min(e, b) > max(s, a) for _, a, b in spans)
+            s.replacement = table["PERSON"].format(role=shown_role, initial=first)
 
 
 def _inside_keep(span: MaskSpan, keep: list[tuple[str, int, int]]) -> bool:
     if span.type != "PERSON":
         return False
     return any(a <= span.start and span.end <= b for _, a, b in keep)
-
-
-def _merge_ranges(spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
-    merged: list[tuple[int, int, str, float]] = []
-    for s, e, rec, conf in sorted(spans):
-        if merged and s < merged[-1][1]:
-            ps, pe, prec, pconf = merged[-1]
-            merged[-1] = (ps, max(pe, e), prec if prec == rec else f"{prec}+{rec}", max(pconf, conf))
-        else:
-            merged.append((s, e, rec, conf))
-    return merged
 
 
 def _resolve(spans: list[MaskSpan]) -> list[MaskSpan]:
@@ -663,23 +335,6 @@ def _apply(text: str, spans: list[MaskSpan]) -> str:
         pos = s.end
     out.append(text[pos:])
     return "".join(out)
-
-
-@cache
-def _natasha() -> tuple[Any, Any]:
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
-
-    return Segmenter(), NewsNERTagger(NewsEmbedding())
-
-
-def _natasha_persons(text: str) -> list[tuple[int, int]]:
-    from natasha import Doc
-
-    segmenter, tagger = _natasha()
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_ner(tagger)
-    return [(s.start, s.stop) for s in doc.spans if s.type == "PER"]
 
 
 @cache
