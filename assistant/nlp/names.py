@@ -85,8 +85,16 @@ def fold(text: str) -> str:
 class NameFinder:
     """Finds people's names; `protected()` finds the spans that are never a person's name."""
 
-    def __init__(self, officials: Iterable[str], office_words: Iterable[str], use_ner: bool = True) -> None:
+    def __init__(self, officials: Iterable[str], office_words: Iterable[str], use_ner: bool = True,
+                 composition_cues: Iterable[str] = (), list_glue_words: Iterable[str] = ()) -> None:
         self.use_ner = use_ner
+        cues = "|".join(re.escape(c) for c in sorted(composition_cues, key=len, reverse=True))
+        self.composition_re = re.compile(rf"(?i:{cues})") if cues else None
+        glue = "|".join(re.escape(w) for w in sorted(list_glue_words, key=len, reverse=True)) or "и"
+        # What may stand between the start of a panel list and a judge's name: other names and initials,
+        # commas, connectors, roles in brackets.
+        self.list_glue_re = re.compile(
+            rf"(?:[ \t,:;]+|(?i:{glue})(?=[ \t,:;(])|\([^()\n]{{0,40}}\)|[{UP}][{LOW}]*\.?|[{UP}]{{2,}}|-)*")
         officials = sorted(officials, key=len, reverse=True)
         office = "|".join(re.escape(w) for w in sorted(office_words, key=len, reverse=True))
         self._official_stems = tuple({o.lower()[:5] for o in officials})
@@ -98,7 +106,7 @@ class NameFinder:
 
     _ORG_RE = re.compile(
         r"(?:(?:ТОО|АО|ЖШС|АҚ|ИП|ЖК|ГУ|КГУ|КГП|ГКП|РГП|РМК|МФО|ОСИ|ПИБ|ПК|НАО|КеАҚ|МКО|Банк|банк|"
-        r"компания|Компания)\s*«[^»\n]{1,80}»(?:\s*(?:ЖШС|АҚ|ЖК))?|«[^»\n]{1,80}»\s*(?:ЖШС|АҚ|ЖК|ТОО|АО))")
+        r"компания|Компания)(?:\s+на\s+ПХВ)?\s*«[^»\n]{1,80}»(?:\s*(?:ЖШС|АҚ|ЖК))?|«[^»\n]{1,80}»\s*(?:ЖШС|АҚ|ЖК|ТОО|АО))")
     _COURT_RE = re.compile(
         rf"(?:(?:{WORD}|[{LOW}]+(?:ого|ый|ий|ой|ая)|№\s?\d+)[\s\-]+){{0,6}}"
         rf"(?:[{UP}{LOW}]+(?:ого|ый|ий|ой|ая|дық|лық|тық|тік|дік|лік|ный|ский|сы|ci)|№\s?\d+|Суд|Сот)[\s\-]+"
@@ -108,7 +116,7 @@ class NameFinder:
     _TOPONYM_RE = re.compile(
         rf"(?:ул\.|улиц[аеуыой]{{1,2}}|пр\.|просп\.|проспект[а-я]{{0,2}}|мкр\.|микрорайон[а-я]{{0,2}}|"
         rf"им\.|имени|бульвар[а-я]{{0,2}}|переул[а-я]{{0,4}}|пос[её]л[а-я]{{0,3}})\s*{CAP}(?:\s+{CAP})?"
-        rf"|(?:г\.|город[а-я]{{0,2}}|област[ьи]|района|район)\s*{CAP}(?:-{CAP})?"
+        rf"|(?:г\.|город[а-я]{{0,2}}|област[ьи]|район[а-я]{{0,2}})\s*{CAP}(?:-{CAP})?(?:\s+{CAP})?"
         rf"|{CAP}\s+Федераци[{LOW}]*"
         rf"|{CAP}(?:\s+{CAP})?\s+(?:көшесі|даңғылы|ауданы|аудандық|облысы|облысында|облыстық|қаласы|ауылы|"
         rf"атындағы|батыра|батыр|би|хан|хана|шағын)[{LOW}]*")
@@ -143,9 +151,11 @@ class NameFinder:
     _LATIN_NAME_RE = re.compile(
         r"(?<![\w])(?:[A-Z][a-z]+[ ][A-Z][a-z]*(?:ov|ev|ova|eva|yev|yeva|in|ina|uly|kyzy|bek|bekov|bayev|bayeva)|"
         r"[A-Z][a-z]*(?:ov|ev|ova|eva|yev|yeva|bayev|bekov)[ ][A-Z][a-z]+|"
-        r"[A-Z]{2,}(?:OV|EV|OVA|EVA|YEV|YEVA|BAYEV|BEKOV)[ ][A-Z]{2,}|[A-Z][a-z]+(?:bayev|bekov|yev|ov))(?![\w])")
+        r"[A-Z]{2,}(?:OV|EV|OVA|EVA|YEV|YEVA|BAYEV|BEKOV)[ ][A-Z]{2,}|"
+        r"[A-Z]{2,}[ ][A-Z]{2,}(?:OV|EV|OVA|EVA|YEV|YEVA|IN|INA)|[A-Z][a-z]+(?:bayev|bekov|yev|ov))(?![\w])")
     _KIN_NAME_RE = re.compile(
-        rf"(?:дочь|сын|дочери|сына|сыну|дочерью|сыном|ребен\w+|детей|ұлы|қызы|баласы|немересі|қызының|ұлының)"
+        rf"(?:дочь|сын|дочери|сына|сыну|дочерью|сыном|ребен\w+|детей|дети|внук\w*|внучк\w*|ұлы|қызы|баласы|"
+        rf"балалары|немересі|немерелері|қызының|ұлының|кенжесі)"
         rf"[ ]+({CAP})(?![ ][{UP}])")
 
     def find(self, text: str, keep: list[tuple[str, int, int]]) -> tuple[list[NameSpan], list[tuple[int, int]]]:
@@ -185,7 +195,8 @@ class NameFinder:
         spans = []
         for s, e, rec, conf in split:
             s, e = _trim_name(text, s, e)
-            if e - s < 2 or _overlaps_any(s, e, keep) or _is_common_word(text[s:e]):
+            if e - s < 2 or _overlaps_any(s, e, keep) or (_is_common_word(text[s:e])
+                                                          and not _has_initials(text[s:e])):
                 continue
             if not _plausible_name(text[s:e]):
                 continue
@@ -214,6 +225,16 @@ class NameFinder:
                 result.append(NameSpan(m.start(), m.end(), "mention", 0.75))
         return result, kept
 
+    def _in_panel_list(self, text: str, start: int) -> bool:
+        if self.composition_re is None:
+            return False
+        window = text[max(0, start - 200) : start]
+        cues = list(self.composition_re.finditer(window))
+        if not cues:
+            return False
+        between = window[cues[-1].end() :]
+        return self.list_glue_re.fullmatch(between) is not None
+
     def _officials(self, text: str, spans: list[tuple[int, int, str, float]]) -> set[tuple[int, int]]:
         out: set[tuple[int, int]] = set()
         prev_end = -100
@@ -221,9 +242,10 @@ class NameFinder:
         for s, e, _, _ in sorted(spans):
             raw = text[max(0, s - 90) : s]
             gap = text[prev_end:s] if prev_end >= 0 else ""
-            listed = prev_official and re.fullmatch(r"[\s,]*(?:и|және|,)?[\s,]*", gap or "x") is not None
+            listed = prev_official and re.fullmatch(r"[ ,]*(?:и|және|,)?[ ,]*", gap or "x") is not None
             low = raw.lower()
-            if listed or (any(c in low for c in self._official_stems) and self.official_re.search(raw)):
+            if listed or (any(c in low for c in self._official_stems) and self.official_re.search(raw)) \
+                    or self._in_panel_list(text, s):
                 out.add((s, e))
                 prev_official = True
             else:
@@ -340,6 +362,12 @@ _NOT_NAMES = frozenset({"ал", "бірақ", "алайда", "сондай", "�
                         "истец", "ответчик", "талап", "жауапкер", "судья", "прокурор"})
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    with open(DATA_FILE, encoding="utf-8") as fh:
+        return frozenset(w.lower() for w in yaml.safe_load(fh).get("not_names", []))
+
+
 def _is_common_word(span: str) -> bool:
     words = [w.lower() for w in re.findall(rf"[{UP}{LOW}]+", span) if len(w) > 1]
     if not words:
@@ -351,7 +379,7 @@ def _is_common_word(span: str) -> bool:
 def _common(word: str) -> bool:
     """An ordinary word, not a name: in the language lists, or a Russian word pymorphy3 knows that is not
     a name (прокурора, республики), unless the names lexicon has it."""
-    if word in _NOT_NAMES or word in _common_words():
+    if word in _NOT_NAMES or word in _common_words() or word in _not_names():
         return True
     if word in _name_lexicon():
         return False
@@ -406,4 +434,6 @@ def _natasha_persons(text: str) -> list[tuple[int, int]]:
 def default_name_finder(use_ner: bool = True) -> NameFinder:
     with open(DATA_FILE, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    return NameFinder(data["officials"], data["office_words"], use_ner=use_ner)
+    return NameFinder(data["officials"], data["office_words"], use_ner=use_ner,
+                      composition_cues=data.get("composition_cues", ()),
+                      list_glue_words=data.get("list_glue_words", ()))

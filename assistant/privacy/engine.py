@@ -67,8 +67,15 @@ def load_policy(path: Path = POLICY_FILE) -> dict[str, Any]:
 
 
 def _cue_list(words: Iterable[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?:{alts})", re.IGNORECASE)
+    """Cue words as one pattern: abbreviations in capitals (ТОО, АҚ) match as whole words in capitals only;
+    other cues match as word beginnings in any case."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        if w.isupper():
+            alts.append(rf"(?-i:(?<![\w]){re.escape(w)}(?![\w]))")
+        else:
+            alts.append(re.escape(w))
+    return re.compile(rf"(?:{'|'.join(alts)})", re.IGNORECASE)
 
 
 class Depersonalizer:
@@ -99,6 +106,7 @@ class Depersonalizer:
         keep = self.keep_spans(folded)
         found: list[MaskSpan] = self.persons(folded, keep)
         person_ends = [s.end for s in found]
+        self._org_ends = [e for kind, _, e in keep if kind in ("ORG", "COURT", "STATE_BODY")]
         org_plaintiff = "KZ" in folded and self._plaintiff_is_organisation(folded, keep, found)
         found += self.identifiers(folded, person_ends, org_plaintiff)
         found += self.addresses(folded)
@@ -173,9 +181,12 @@ class Depersonalizer:
             return bool(parts & set(self.policy["organisation_email_parts"]))
         # The nearest owner before the number decides: an organisation word, or a person (a personal cue
         # or a name). With neither, the number is treated as personal: masking too much is the safe side.
-        lo = max(0, start - 60)
+        lo = max(0, start - 60, text.rfind("\n", 0, start) + 1 if kind == "IBAN" else start - 160)
         window = text[lo:start]
-        org = [m.end() for m in self.org_cues.finditer(window)]
+        # "на счёте в «X Банк» АҚ-дағы …": the bank where a person's account is, not the account's owner.
+        org = [m.end() for m in self.org_cues.finditer(window) if not _LOCATIVE.search(window[m.end() :])]
+        org += [e - lo for e in getattr(self, "_org_ends", []) if lo <= e <= start
+                and not _LOCATIVE.search(text[e:start])]
         person = [m.end() for m in self.personal_cues.finditer(window)]
         person += [e - lo for e in person_ends if lo <= e <= start]
         if not org:
@@ -186,7 +197,7 @@ class Depersonalizer:
     _ADDR_START = (rf"(?:г\.\s?{CAP}|город[а-я]*\s{CAP}|{CAP}(?:ская|ской)\s(?:область|области)|{CAP}\s(?:облысы|"
                    rf"облысының)|{CAP}(?:-{CAP})?\s(?:қаласы|қаласының|ауылы|кенті)|с\.\s?{CAP}|пос\.\s?{CAP}|"
                    rf"село\s{CAP}|ауыл[ы]?\s{CAP})")
-    _ADDR_PART = r"[^,;\n()«»]{1,60}"
+    _ADDR_PART = r"(?![^,;\n]*(?:\d{4}|года|жылғы|\sЯ\b))[^,;\n()«»]{1,60}"  # never a date or a new sentence
     _ADDR_HOUSE = (r"(?:д\.\s?\d+[а-яА-Я]?(?:/\d+)?|дом\s\d+|\d+[а-яА-Я]?-үй(?:дің)?|үй\s?№?\s?\d+|кв\.\s?\d+|"
                    r"квартира\s\d+|\d+-пәтер(?:дегі)?|пәтер\s?№?\s?\d+)")
     _ADDR_RE = re.compile(
@@ -307,6 +318,10 @@ class Depersonalizer:
             # The role word already stands before this mention: do not repeat it.
             shown_role = "" if role_here or not role else role + " "
             s.replacement = table["PERSON"].format(role=shown_role, initial=first)
+
+
+# "«Сенім Банк» АҚ-дағы шот", "счёт в АО «…»": the bank where an account is kept, not its owner.
+_LOCATIVE = re.compile(r"-?[дт][аә]ғы\b|-?[дт]егі\b|\bв\s+(?:АО|банке|«)")
 
 
 def _inside_keep(span: MaskSpan, keep: list[tuple[str, int, int]]) -> bool:

@@ -1,0 +1,176 @@
+"""Admissibility checks of an incoming complaint, each with its evidence and the rule it rests on.
+
+The rules are data (assistant/checks/rules.yaml): checks are hints for the consultant, never decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.calendar import default_calendar
+from assistant.nlp.date_roles import DatedMention, dates_with_roles
+from assistant.nlp.money import Amount, find_amounts, mrp_value
+
+RULES_FILE = Path(__file__).with_name("rules.yaml")
+PASS, FAIL, UNKNOWN = "pass", "fail", "unknown"
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class CheckResult:
+    id: str
+    status: str  # pass | fail | unknown
+    title: dict[str, str]
+    basis: dict[str, str]
+    detail: str = ""
+    value: Any = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_json(self, lang: str = "ru") -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "title": self.title.get(lang, self.title.get("ru")),
+                "basis": self.basis.get(lang, self.basis.get("ru")), "detail": self.detail, "value": self.value,
+                "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in self.evidence]}
+
+
+@cache
+def load_rules(path: Path = RULES_FILE) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _rx(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+class Checker:
+    def __init__(self, rules: dict[str, Any]) -> None:
+        self.rules = rules
+        self.calendar = default_calendar()
+
+    def run(self, text: str, *, dated: list[DatedMention] | None = None, amounts: list[Amount] | None = None,
+            claimant_is_entity: bool = False) -> list[CheckResult]:
+        dated = dates_with_roles(text) if dated is None else dated
+        amounts = find_amounts(text) if amounts is None else amounts
+        filing = next((d for d in reversed(dated) if d.role == "filing"), None)
+        return [self.deadline(dated, filing), self.regime(text, filing), *self.required_contents(text),
+                self.power_of_attorney(text), *self.non_reviewable(text, amounts, filing, claimant_is_entity)]
+
+    def _titles(self, rule: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+        return ({"ru": rule["ru"], "kk": rule["kk"]},
+                {"ru": rule.get("basis_ru", ""), "kk": rule.get("basis_kk", "")})
+
+    def deadline(self, dated: list[DatedMention], filing: DatedMention | None) -> CheckResult:
+        rule = self.rules["checks"]["deadline"]
+        term = self.calendar.rules[rule["basis"]]
+        title = {"ru": rule["ru"], "kk": rule["kk"]}
+        basis = {"ru": term["basis_ru"], "kk": term["basis_kk"]}
+        entry = next((d for d in dated if d.role == "entry_into_force"), None)
+        if entry is None:
+            appeals = [d for d in dated if d.role == "appeal_ruling"]
+            # An appellate ruling enters into force when it is pronounced (CPC), so its date is the start;
+            # the first mention is the act appealed (later ones may be dates of copies and receipts).
+            entry = appeals[0] if appeals else None
+        if entry is None or filing is None:
+            missing = "entry into force" if entry is None else "filing date"
+            return CheckResult("deadline", UNKNOWN, title, basis, f"no {missing} found")
+        d = self.calendar.deadline(rule["basis"], entry.mention.date)
+        status = PASS if d.met_by(filing.mention.date) else FAIL
+        moved = f" (moved from {d.nominal_end:%d.%m.%Y}, a non-working day)" if d.moved else ""
+        detail = (f"in force {d.start:%d.%m.%Y}; last day {d.last_day:%d.%m.%Y}{moved}; "
+                  f"filed {filing.mention.date:%d.%m.%Y}")
+        ev = [Evidence(m.mention.start, m.mention.end, m.mention.text) for m in (entry, filing)]
+        return CheckResult("deadline", status, title, basis, detail, d.last_day.isoformat(), ev)
+
+    def regime(self, text: str, filing: DatedMention | None) -> CheckResult:
+        rule = self.rules["checks"]["regime"]
+        title, basis = self._titles(rule)
+        reform = _date(self.rules["reform_date"])
+        old = _rx(rule["old_words"]).search(text)
+        new = _rx(rule["new_words"]).search(text)
+        if filing is not None:
+            value = "pre_2025_07_01" if filing.mention.date < reform else "post_2025_07_01"
+            ev = [Evidence(filing.mention.start, filing.mention.end, filing.mention.text)]
+        elif old or new:
+            value = "pre_2025_07_01" if old and not new else "post_2025_07_01"
+            hit = old if value.startswith("pre") else new
+            assert hit is not None
+            ev = [Evidence(hit.start(), hit.end(), hit.group(0))]
+        else:
+            return CheckResult("regime", UNKNOWN, title, basis, "no filing date and no name of the filing")
+        return CheckResult("regime", PASS, title, basis, value, value, ev)
+
+    def required_contents(self, text: str) -> list[CheckResult]:
+        rule = self.rules["checks"]["required_contents"]
+        title, basis = self._titles(rule)
+        out = []
+        for item, patterns in rule["items"].items():
+            hit = _rx(patterns).search(text)
+            ev = [Evidence(hit.start(), hit.end(), hit.group(0))] if hit else []
+            out.append(CheckResult(f"contents.{item}", PASS if hit else FAIL, title, basis, item, bool(hit), ev))
+        return out
+
+    def power_of_attorney(self, text: str) -> CheckResult:
+        rule = self.rules["checks"]["power_of_attorney"]
+        title, basis = self._titles(rule)
+        tail = len(text) * 3 // 4
+        rep = [m for m in _rx(rule["representative"]).finditer(text) if m.start() >= tail or m.start() < 400]
+        if not rep:
+            return CheckResult("power_of_attorney", PASS, title, basis, "signed by the applicant", False)
+        proof = _rx(rule["proof"]).search(text)
+        ev = [Evidence(rep[0].start(), rep[0].end(), rep[0].group(0))]
+        if proof:
+            ev.append(Evidence(proof.start(), proof.end(), proof.group(0)))
+        return CheckResult("power_of_attorney", PASS if proof else FAIL, title, basis,
+                           "representative; power of attorney " + ("attached" if proof else "not mentioned"),
+                           True, ev)
+
+    def non_reviewable(self, text: str, amounts: list[Amount], filing: DatedMention | None,
+                       claimant_is_entity: bool) -> list[CheckResult]:
+        rule = self.rules["checks"]["non_reviewable"]
+        title, basis = self._titles(rule)
+        out = []
+        for hint, patterns in rule["hints"].items():
+            hit = _rx(patterns).search(text)
+            if hit:
+                out.append(CheckResult(f"non_reviewable.{hint}", FAIL, title, basis, hint, True,
+                                       [Evidence(hit.start(), hit.end(), hit.group(0))]))
+        year = filing.mention.date.year if filing else None
+        if filing is not None and filing.mention.date >= _date(self.rules["thresholds_until"]):
+            return out
+        claims = [a for a in amounts if a.unit == "KZT"]
+        rate = mrp_value(year) if year else None
+        if claims and rate:
+            claim = max(claims, key=lambda a: a.value)
+            limit = rule["mrp_threshold_entity" if claimant_is_entity else "mrp_threshold_individual"]
+            in_mrp = claim.value / rate
+            if in_mrp < limit:
+                out.append(CheckResult(
+                    "non_reviewable.below_mrp_threshold", FAIL, title, basis,
+                    f"largest claim {claim.value:,.0f} KZT = {in_mrp:,.0f} МРП < {limit:,} МРП ({year})".replace(
+                        ",", " "), True, [Evidence(claim.start, claim.end, claim.text)]))
+        return out
+
+
+@cache
+def default_checker() -> Checker:
+    return Checker(load_rules())
+
+
+def run_checks(text: str, **kwargs: Any) -> list[CheckResult]:
+    return default_checker().run(text, **kwargs)
