@@ -132,7 +132,11 @@ class Checker:
         rep = [m for m in _rx(rule["representative"]).finditer(text) if m.start() >= tail or m.start() < 400]
         if not rep:
             return CheckResult("power_of_attorney", PASS, title, basis, "signed by the applicant", False)
-        proof = _rx(rule["proof"]).search(text)
+        # The power of attorney must be among the attachments ("по доверенности" in the signature is a claim,
+        # not the document).
+        attach = [m.end() for m in _rx(self.rules["checks"]["required_contents"]["items"]["attachments"]).finditer(
+            text)]
+        proof = _rx(rule["proof"]).search(text, attach[-1], attach[-1] + 600) if attach else None
         ev = [Evidence(rep[0].start(), rep[0].end(), rep[0].group(0))]
         if proof:
             ev.append(Evidence(proof.start(), proof.end(), proof.group(0)))

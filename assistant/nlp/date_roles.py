@@ -32,14 +32,17 @@ class DateRoles:
         before = text[max(0, m.start - 120) : m.start]
         after = text[m.end : m.end + 60]
         best: tuple[int, int, str] | None = None  # (distance of the cue word from the date, order, role)
+        # Lines wrap inside sentences (PDF text): only the filing rule looks at line starts.
+        flat_before, flat_after = before.replace("\n", " "), after.replace("\n", " ")
         for order, (role, befores, afters) in enumerate(self.roles):
+            b, a = (before, after) if role == "filing" else (flat_before, flat_after)
             for p in befores:
-                hit = p.search(before)
+                hit = p.search(b)
                 if hit:
-                    cand = (len(before) - hit.start(), order, role)
+                    cand = (len(b) - hit.start(), order, role)
                     best = cand if best is None or cand < best else best
             for p in afters:
-                hit = p.search(after)
+                hit = p.search(a)
                 if hit:
                     cand = (hit.end(), order, role)
                     best = cand if best is None or cand < best else best

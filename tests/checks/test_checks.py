@@ -1,0 +1,106 @@
+"""Admissibility checks and date roles, on examples in Russian and Kazakh and on the card gold set."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.checks import run_checks
+from assistant.nlp.date_roles import dates_with_roles
+
+GOLD = Path(__file__).resolve().parent.parent / "data" / "card" / "gold.jsonl"
+
+RU = """В Кассационный суд по гражданским делам
+Заявитель: Ахметова Динара Сериковна
+КАССАЦИОННАЯ ЖАЛОБА
+на решение Медеуского районного суда г. Алматы от 14 февраля 2025 года и постановление судебной коллегии по
+гражданским делам Алматинского городского суда от 12 марта 2025 года.
+Считаю, что суды неправильно применили нормы материального права. Прошу отменить постановление.
+Приложение: копия постановления.
+Представитель по доверенности Сейтказиев М.Е. (подпись)
+{filed}"""
+
+KK = """Азаматтық істер жөніндегі кассациялық сотқа
+Шағым беруші: Жұмабеков Ерлан
+КАССАЦИЯЛЫҚ ШАҒЫМ
+Аудандық соттың 2025 жылғы 10 ақпандағы шешіміне және облыстық сот алқасының 2025 жылғы 16 маусымдағы
+қаулысына. Соттар татуласу келісімін ескермеді, шешім заңсыз. Қаулының күшін жоюды сұраймын.
+Қосымша: қаулының көшірмесі.
+Қолы: Жұмабеков Е.
+{filed}"""
+
+
+def _by_id(results):
+    return {r.id: r for r in results}
+
+
+@pytest.mark.parametrize(("filed", "status", "last_day"), [
+    ("12.09.2025", "pass", "2025-09-12"),
+    ("15.09.2025", "fail", "2025-09-12"),
+])
+def test_russian_deadline(filed, status, last_day):
+    res = _by_id(run_checks(RU.format(filed=filed)))
+    assert res["deadline"].status == status and res["deadline"].value == last_day
+    assert "436" in res["deadline"].basis["ru"]
+    assert res["regime"].value == "post_2025_07_01"
+
+
+def test_kazakh_deadline_rolls_over_independence_day():
+    # 16.06.2025 + 6 months = 16.12.2025, Independence Day: the last day is 17.12.2025.
+    res = _by_id(run_checks(KK.format(filed="2025 жылғы 17 желтоқсан")))
+    assert res["deadline"].status == "pass" and res["deadline"].value == "2025-12-17"
+    assert "moved" in res["deadline"].detail and "436" in res["deadline"].basis["kk"]
+    assert res["non_reviewable.settlement_agreement"].status == "fail"
+
+
+def test_required_contents_and_power_of_attorney():
+    res = _by_id(run_checks(RU.format(filed="12.09.2025")))
+    for item in ("applicant", "acts_appealed", "arguments", "request", "signature", "attachments"):
+        assert res[f"contents.{item}"].status == "pass", item
+    assert res["power_of_attorney"].status == "fail"  # a representative signs, no power of attorney
+    bare = _by_id(run_checks("Жалоба. Решение суда отменить."))
+    assert bare["contents.attachments"].status == "fail" and bare["deadline"].status == "unknown"
+
+
+def test_pre_reform_petition():
+    text = RU.replace("Кассационный суд по гражданским делам", "Судебную коллегию по гражданским делам "
+                      "Верховного Суда").replace("КАССАЦИОННАЯ ЖАЛОБА", "ХОДАТАЙСТВО").replace(
+        "2025 года", "2024 года").format(filed="01.06.2024")
+    assert _by_id(run_checks(text))["regime"].value == "pre_2025_07_01"
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_deadline_correct_on_every_gold_case(gold):
+    wrong = []
+    for r in gold:
+        status = _by_id(run_checks(r["text"]))["deadline"].status
+        expected = {True: "pass", False: "fail", None: "unknown"}[r["deadline_ok"]]
+        if status != expected:
+            wrong.append((r["id"], expected, status))
+    assert wrong == []
+
+
+def test_regime_on_gold(gold):
+    assert all(_by_id(run_checks(r["text"]))["regime"].value == r["regime"] for r in gold)
+
+
+def test_date_roles_on_gold(gold):
+    total = right = 0
+    confusion: Counter = Counter()
+    for r in gold:
+        found = dates_with_roles(r["text"])
+        for g in r["dates"]:
+            starts = [m.start() for m in re.finditer(re.escape(g["text"]), r["text"])]
+            roles = {d.role for s in starts for d in found if d.mention.start <= s < d.mention.end}
+            total += 1
+            right += g["role"] in roles
+            confusion[(g["role"], tuple(sorted(roles)))] += g["role"] not in roles
+    assert right / total >= 0.90, confusion.most_common(5)
