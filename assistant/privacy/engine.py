@@ -103,7 +103,8 @@ class Depersonalizer:
         lang = lang if lang in ("ru", "kk") else identify_document(text)
         out_lang = "kk" if lang == "kk" else "ru"
         folded = fold(text)
-        keep = self.keep_spans(folded)
+        keep_types = set(self.policy.get("keep", ["OFFICIAL", "COURT", "ORG", "STATE_BODY", "LAW", "TOPONYM"]))
+        keep = [k for k in self.keep_spans(folded) if k[0] in keep_types]
         found: list[MaskSpan] = self.persons(folded, keep)
         person_ends = [s.end for s in found]
         self._org_ends = [e for kind, _, e in keep if kind in ("ORG", "COURT", "STATE_BODY")]
@@ -297,8 +298,12 @@ class Depersonalizer:
     # --- names of individuals ---------------------------------------------------------------------------------------
     def persons(self, text: str, keep: list[tuple[str, int, int]]) -> list[MaskSpan]:
         found, officials = self.names.find(text, keep)
-        keep.extend(("OFFICIAL", s, e) for s, e in officials)
-        return [MaskSpan("PERSON", n.start, n.end, "", n.recognizer, n.confidence) for n in found]
+        spans = [MaskSpan("PERSON", n.start, n.end, "", n.recognizer, n.confidence) for n in found]
+        if "OFFICIAL" in self.policy.get("keep", ["OFFICIAL"]):
+            keep.extend(("OFFICIAL", s, e) for s, e in officials)
+        else:  # the policy masks judges and prosecutors too
+            spans += [MaskSpan("PERSON", s, e, "", "official", 0.9) for s, e in officials]
+        return spans
 
     # --- replacements -------------------------------------------------------------------------------------------
     def _replace(self, spans: list[MaskSpan], text: str, lang: str) -> None:
@@ -350,6 +355,23 @@ def _apply(text: str, spans: list[MaskSpan]) -> str:
         pos = s.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def remask(original: str, spans: list[MaskSpan], lang: str = "ru") -> Anonymized:
+    """The masked text for a list of spans a consultant has edited (masks added or removed in the app).
+
+    Added spans need only type, start and end: the replacement comes from the policy for their type."""
+    table = load_policy()["replacement"]["kk" if lang == "kk" else "ru"]
+    fixed = []
+    for s in sorted(spans, key=lambda x: x.start):
+        if not 0 <= s.start < s.end <= len(original):
+            raise ValueError(f"span {s.start}–{s.end} is outside the text")
+        if fixed and s.start < fixed[-1].end:
+            raise ValueError(f"spans {fixed[-1].start}–{fixed[-1].end} and {s.start}–{s.end} overlap")
+        replacement = s.replacement or table.get(s.type, "[…]").format(role="", initial=original[s.start][:1])
+        fixed.append(MaskSpan(s.type, s.start, s.end, replacement, s.recognizer or "consultant", s.confidence,
+                              original[s.start : s.end]))
+    return Anonymized(_apply(original, fixed), fixed, lang)
 
 
 @cache

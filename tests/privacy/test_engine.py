@@ -161,3 +161,27 @@ def test_heldout_person_recall(heldout_scores, lang, target):
 @pytest.mark.parametrize("kept", ["JUDGE", "COURT", "PROSECUTOR_OFFICIAL", "LAW"])
 def test_heldout_never_masks_judges_and_courts(heldout_scores, kept):
     assert heldout_scores["all"]["_keep_masked"][kept]["masked"] == 0
+
+
+def test_keep_list_is_configurable():
+    policy = dict(load_policy())
+    text = "Судья Оспанов Б.М. рассмотрел иск ТОО «Ахметов и К» к Ахметовой Д.С."
+    default = Depersonalizer(policy, use_ner=False).anonymize(text).text
+    assert "Оспанов Б.М." in default and "«Ахметов и К»" in default and "Ахметовой" not in default
+    policy["keep"] = ["COURT", "STATE_BODY", "LAW", "TOPONYM"]
+    strict = Depersonalizer(policy, use_ner=False).anonymize(text).text
+    assert "Оспанов" not in strict and "Ахметов и К" not in strict
+
+
+def test_consultant_adds_and_removes_masks():
+    from assistant.privacy.engine import MaskSpan, remask
+
+    r = anonymize(RU)
+    kept = [s for s in r.spans if s.type != "PHONE"]  # the consultant un-masks the phone
+    start = RU.index("Бостандык") if "Бостандык" in RU else RU.index("ТОО")
+    added = MaskSpan("ORG", start, start + 3, "", "", 1.0)  # and masks a word the engine left
+    edited = remask(RU, [*kept, added], "ru")
+    assert "+7 701 234 56 78" in edited.text and "[…]" in edited.text
+    assert [s.recognizer for s in edited.spans if s.type == "ORG"] == ["consultant"]
+    with pytest.raises(ValueError):
+        remask(RU, [*kept, MaskSpan("PERSON", kept[0].start, kept[0].end, "", "", 1.0)], "ru")
