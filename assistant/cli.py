@@ -76,6 +76,23 @@ def extract(paths: tuple[Path, ...], as_json: bool, jobs: int | None, layout: bo
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def read_text_objects(path: Path) -> list[dict]:
+    """Objects of a JSONL file, each with a `text` (and an `id`, the line number if absent)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                obj["text"] = str(obj["text"])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise click.UsageError(f"{path}:{n}: expected a JSON object with a text field") from exc
+            obj.setdefault("id", n)
+            out.append(obj)
+    return out
+
+
 @cli.command()
 @click.option("--corpus", type=click.Path(path_type=Path, file_okay=False, exists=True),
               default=ROOT / "corpus", show_default=True, help="Folder with train.jsonl and dev.jsonl.")
@@ -175,17 +192,7 @@ def classify(paths: tuple[Path, ...], jsonl_in: Path | None, out: Path | None, a
     rows: list[dict] = []
     failed = 0
     if jsonl_in is not None:
-        import json as _json
-
-        items = []
-        with open(jsonl_in, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        obj = _json.loads(line)
-                        items.append((str(obj.get("id", n)), str(obj["text"])))
-                    except (ValueError, KeyError, TypeError) as exc:
-                        raise click.UsageError(f"{jsonl_in}:{n}: expected a JSON object with text") from exc
+        items = [(str(obj["id"]), obj["text"]) for obj in read_text_objects(jsonl_in)]
         bar = tqdm(total=len(items), file=sys.stderr, unit="doc", disable=not sys.stderr.isatty())
         for start in range(0, len(items), 256):
             chunk = items[start : start + 256]
@@ -257,17 +264,9 @@ def anonymize(paths: tuple[Path, ...], jsonl_in: Path | None, out: Path | None, 
     failed = 0
     rows: list[dict] = []
     if jsonl_in is not None:
-        with open(jsonl_in, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                    text = str(obj["text"])
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise click.UsageError(f"{jsonl_in}:{n}: expected a JSON object with text") from exc
-                result = run(text, category=obj.get("category") or category, use_ner=not no_ner)
-                rows.append({"id": obj.get("id", n), **result.to_json()})
+        for obj in read_text_objects(jsonl_in):
+            result = run(obj["text"], category=obj.get("category") or category, use_ner=not no_ner)
+            rows.append({"id": obj["id"], **result.to_json()})
     else:
         files = collect_files(paths)
         if not files:
