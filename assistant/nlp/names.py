@@ -158,7 +158,8 @@ class NameFinder:
         rf"балалары|немересі|немерелері|қызының|ұлының|кенжесі)"
         rf"[ ]+({CAP})(?![ ][{UP}])")
 
-    def find(self, text: str, keep: list[tuple[str, int, int]]) -> tuple[list[NameSpan], list[tuple[int, int]]]:
+    def find(self, text: str, keep: list[tuple[str, int, int]], lang: str | None = None
+             ) -> tuple[list[NameSpan], list[tuple[int, int]]]:
         """(names of individuals, spans of judges and prosecutors in office). `text` should be folded."""
         candidates: list[tuple[int, int, str, float]] = []
         for i, rx in enumerate(self._NAME_PATTERNS):
@@ -175,6 +176,9 @@ class NameFinder:
         candidates += [(m.start(), m.end(), "latin", 0.8) for m in self._LATIN_NAME_RE.finditer(text)]
         candidates += [(m.start(1), m.end(1), "kinship", 0.8) for m in self._KIN_NAME_RE.finditer(text)
                        if not _common(m.group(1).lower())]
+        if self.use_ner and lang == "kk":
+            # The project's Kazakh model (models/ner-kk, trained on KazNERD), next to the rules.
+            candidates += [(s, e, "kaznerd", 0.8) for s, e in _kaznerd_persons(text)]
         if self.use_ner:
             for s, e in _natasha_persons(text):
                 span = text[s:e]
@@ -428,6 +432,27 @@ def _natasha_persons(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.stop) for s in doc.spans if s.type == "PER"]
 
 
+
+
+KAZAKH_NER_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "ner-kk"
+
+
+@cache
+def _kazakh_ner() -> Any:
+    if not (KAZAKH_NER_DIR / "meta.json").exists():
+        return None
+    import spacy
+
+    import assistant.nlp.kk  # noqa: F401  (registers the Kazakh language class)
+
+    return spacy.load(KAZAKH_NER_DIR)
+
+
+def _kaznerd_persons(text: str) -> list[tuple[int, int]]:
+    nlp = _kazakh_ner()
+    if nlp is None:
+        return []
+    return [(e.start_char, e.end_char) for e in nlp(text).ents if e.label_ == "PERSON"]
 
 
 @cache

@@ -105,7 +105,7 @@ class Depersonalizer:
         folded = fold(text)
         keep_types = set(self.policy.get("keep", ["OFFICIAL", "COURT", "ORG", "STATE_BODY", "LAW", "TOPONYM"]))
         keep = [k for k in self.keep_spans(folded) if k[0] in keep_types]
-        found: list[MaskSpan] = self.persons(folded, keep)
+        found: list[MaskSpan] = self.persons(folded, keep, out_lang)
         person_ends = [s.end for s in found]
         self._org_ends = [e for kind, _, e in keep if kind in ("ORG", "COURT", "STATE_BODY")]
         org_plaintiff = "KZ" in folded and self._plaintiff_is_organisation(folded, keep, found)
@@ -296,8 +296,8 @@ class Depersonalizer:
         return out
 
     # --- names of individuals ---------------------------------------------------------------------------------------
-    def persons(self, text: str, keep: list[tuple[str, int, int]]) -> list[MaskSpan]:
-        found, officials = self.names.find(text, keep)
+    def persons(self, text: str, keep: list[tuple[str, int, int]], lang: str | None = None) -> list[MaskSpan]:
+        found, officials = self.names.find(text, keep, lang)
         spans = [MaskSpan("PERSON", n.start, n.end, "", n.recognizer, n.confidence) for n in found]
         if "OFFICIAL" in self.policy.get("keep", ["OFFICIAL"]):
             keep.extend(("OFFICIAL", s, e) for s, e in officials)
