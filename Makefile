@@ -30,6 +30,7 @@ bench: setup
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/privacy.py
+	$(BIN)/python bench/card.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 constraints:

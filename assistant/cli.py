@@ -296,6 +296,57 @@ def anonymize(paths: tuple[Path, ...], jsonl_in: Path | None, out: Path | None, 
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON card per file and line.")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None, help="Language of the card's labels.")
+def card(paths: tuple[Path, ...], as_json: bool, lang: str | None) -> None:
+    """The petition card of each complaint: parties, courts, case numbers, dates, amounts, ИИН/БИН and the
+    admissibility checks with their legal basis, each value with its place in the text.
+
+    Exit status: 0 all read, 3 some files failed intake, 2 wrong usage.
+    """
+    from assistant.ingest.batch import collect_files, process_batch
+    from assistant.nlp.card import build_card, to_markdown
+
+    settings = load_settings()
+    lang = lang or settings.lang
+    files = collect_files(paths)
+    if not files:
+        raise click.UsageError("no files found under the given paths")
+    failed = 0
+    suggest = _category_suggester()
+    for result in process_batch(files, settings):
+        if result.doc is None:
+            assert result.error is not None
+            failed += 1
+            err = {"path": result.path, "error": result.error.to_dict(lang)}
+            click.echo(json.dumps(err, ensure_ascii=False) if as_json else
+                       f"✗ {result.path}: [{err['error']['code']}] {err['error']['message']}")
+            continue
+        c = build_card(result.doc.text, result.doc.lang)
+        category = suggest(result.doc.text)
+        if as_json:
+            click.echo(json.dumps({"path": result.path, "category": category, **c.to_json(lang)},
+                                  ensure_ascii=False))
+        else:
+            click.echo(f"<!-- {result.path} -->\n" + to_markdown(c, lang)
+                       + (f"\n{category['category']} ({category['confidence']:.2f})\n" if category else ""))
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _category_suggester():
+    """The category classifier's suggestion for the card, or nothing when no model is installed."""
+    from assistant.classify.modelio import ModelLoadError
+    from assistant.classify.predict import CategoryClassifier
+
+    try:
+        clf = CategoryClassifier.load(ROOT / "models" / "category")
+    except ModelLoadError:
+        return lambda text: None
+    return lambda text: clf.suggest(text).to_json()
+
+
+@cli.command()
 def config() -> None:
     """Show the settings in effect and which optional tools (OCR, LibreOffice) are available."""
     from assistant.ingest.legacy import libreoffice_binary

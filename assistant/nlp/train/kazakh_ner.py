@@ -27,6 +27,16 @@ ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "kaznerd"
 DEFAULT_OUT = ROOT / "models" / "ner-kk"
 
+CHAR_EMBED = """
+[components.tok2vec.model.embed]
+@architectures = "spacy.CharacterEmbed.v2"
+width = 192
+rows = 7000
+nM = 64
+nC = 8
+include_static_vectors = false
+"""
+
 CONFIG = """
 [nlp]
 lang = "kk"
@@ -109,11 +119,21 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--char-embed", action="store_true",
+                    help="Character embeddings (Kazakh morphology) instead of hashed prefix/suffix features.")
     args = ap.parse_args()
 
     random.seed(args.seed)
     spacy.util.fix_random_seed(args.seed)
-    config = spacy.util.load_config_from_str(CONFIG)
+    text = CONFIG
+    if args.char_embed:
+        start = text.index("[components.tok2vec.model.embed]")
+        end = text.index("[components.tok2vec.model.encode]")
+        text = text[:start] + CHAR_EMBED.strip() + "\n\n" + text[end:]
+        text = text.replace("width = 128\ndepth = 4", "width = 192\ndepth = 4").replace(
+            "[components.ner.model.tok2vec]\n@architectures = \"spacy.Tok2VecListener.v1\"\nwidth = 128",
+            "[components.ner.model.tok2vec]\n@architectures = \"spacy.Tok2VecListener.v1\"\nwidth = 192")
+    config = spacy.util.load_config_from_str(text)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     train_sents = read_conll(args.kaznerd / "IOB2_valid.txt")
     test_sents = read_conll(args.kaznerd / "IOB2_test.txt")

@@ -1,0 +1,173 @@
+"""The petition card: the facts of a complaint, each with its place in the text (regulation §7.2.1–7.2.3).
+
+build_card() gathers what the recognisers of assistant.nlp find — parties with their roles, courts with
+their level and region, case numbers, dates with their roles, amounts, ИИН/БИН, phones, e-mails — and the
+admissibility checks of assistant.checks. Role words and court levels are data (assistant/data/card_roles.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.checks import CheckResult, run_checks
+from assistant.ingest.langid import identify_document
+from assistant.nlp.case_numbers import parse_case_numbers, regions
+from assistant.nlp.date_roles import dates_with_roles
+from assistant.nlp.identifiers import find_emails, find_iin_bin, find_phones
+from assistant.nlp.money import find_amounts
+from assistant.nlp.names import default_name_finder, fold
+
+ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "card_roles.yaml"
+
+
+@dataclass
+class Found:
+    text: str
+    start: int
+    end: int
+    value: Any = None
+    role: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PetitionCard:
+    lang: str
+    parties: list[Found]
+    courts: list[Found]
+    case_numbers: list[Found]
+    dates: list[Found]
+    amounts: list[Found]
+    iin_bin: list[Found]
+    phones: list[Found]
+    emails: list[Found]
+    checks: list[CheckResult]
+
+    def dates_by_role(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for d in self.dates:
+            if d.role and d.role != "other":
+                out.setdefault(d.role, d.value)
+        return out
+
+    def to_json(self, lang: str = "ru") -> dict[str, Any]:
+        def items(xs: list[Found]) -> list[dict[str, Any]]:
+            return [{k: v for k, v in asdict(x).items() if v not in (None, {})} for x in xs]
+
+        return {"lang": self.lang, "parties": items(self.parties), "courts": items(self.courts),
+                "case_numbers": items(self.case_numbers), "dates": self.dates_by_role(),
+                "date_mentions": items(self.dates), "amounts_kzt": items(self.amounts),
+                "iin_bin": items(self.iin_bin), "phones": items(self.phones), "emails": items(self.emails),
+                "checks": [c.to_json(lang) for c in self.checks]}
+
+
+@cache
+def _roles() -> dict[str, Any]:
+    with open(ROLES_FILE, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _role_before(text: str, start: int) -> str | None:
+    before = text[max(0, start - 40) : start].lower()
+    before = re.sub(r"[\s:,\-–—()]+$", "", before)
+    best: tuple[int, str] | None = None
+    for role, words in _roles()["roles"].items():
+        for w in words:
+            i = before.rfind(w)
+            # The role word must end right before the name, allowing "(истец)" or "по доверенности".
+            if i >= 0 and len(before) - (i + len(w)) <= 18 and (best is None or i > best[0]):
+                best = (i, role)
+    return best[1] if best else None
+
+
+def court_level(name: str) -> str | None:
+    low = name.lower()
+    for level, words in _roles()["court_levels"].items():
+        if any(w in low for w in words):
+            return level
+    return None
+
+
+def court_region(name: str) -> str | None:
+    """The region code of a court named after its region or city ("Карагандинского областного суда",
+    "районного суда г. Алматы"): oblast courts match oblasts, courts "of a city" match the city."""
+    low = name.lower()
+    wants_city = bool(re.search(r"\bг\.|город|қала", low)) and not re.search(r"област|облыс", low)
+    matches = []
+    for code, row in regions().items():
+        for key in (row["region_ru"], row["region_kk"], row["centre"]):
+            words = [w for w in re.findall(r"[а-яёәғқңөұүһі]+", key.lower()) if w not in
+                     ("область", "облысы", "город", "қаласы", "суд", "республиканские", "соттар")]
+            if words and all(w[: max(4, len(w) - 3)] in low for w in words):
+                matches.append((("город" in row["region_ru"]) == wants_city, code))
+                break
+    return max(matches)[1] if matches else None
+
+
+def build_card(text: str, lang: str | None = None) -> PetitionCard:
+    lang = lang if lang in ("ru", "kk") else identify_document(text)
+    folded = fold(text)
+    finder = default_name_finder()
+    protected = finder.protected(folded)
+    people, officials = finder.find(folded, list(protected), "kk" if lang == "kk" else "ru")
+    parties: list[Found] = []
+    for n in people:
+        parties.append(Found(text[n.start : n.end], n.start, n.end, role=_role_before(text, n.start),
+                             extra={"kind": "person", "recognizer": n.recognizer}))
+    for s, e in officials:
+        role = _role_before(text, s)
+        if role == "prosecutor":
+            parties.append(Found(text[s:e], s, e, role=role, extra={"kind": "person"}))
+    for kind, s, e in protected:
+        if kind == "ORG":
+            parties.append(Found(text[s:e], s, e, role=_role_before(text, s), extra={"kind": "organisation"}))
+    courts = [Found(text[s:e], s, e, value=court_level(text[s:e]), extra={"region_code": court_region(text[s:e])})
+              for kind, s, e in protected if kind == "COURT"]
+    cases = [Found(c.text, c.start, c.end, c.normalized,
+                   extra={"region_code": c.region_code, "court_code": c.court_code, "year": c.year,
+                          "index": c.index, "region_ru": c.region_ru, "instance": c.instance})
+             for c in parse_case_numbers(text)]
+    dated = dates_with_roles(text)
+    dates = [Found(d.mention.text, d.mention.start, d.mention.end, d.mention.date.isoformat(), d.role)
+             for d in dated]
+    amounts_found = find_amounts(text)
+    filing_year = next((int(d.value[:4]) for d in reversed(dates) if d.role == "filing"), None)
+    amounts = [Found(a.text, a.start, a.end, a.kzt(filing_year), extra={"unit": a.unit, "amount": a.value})
+               for a in amounts_found]
+    ids = [Found(m.text, m.start, m.end, m.text, extra={"type": m.type}) for m in find_iin_bin(text)]
+    phones = [Found(m.text, m.start, m.end, m.text) for m in find_phones(text)]
+    emails = [Found(m.text, m.start, m.end, m.text) for m in find_emails(text)]
+    claimant_entity = any(p.role in ("plaintiff", "applicant") and p.extra.get("kind") == "organisation"
+                          for p in parties)
+    checks = run_checks(text, dated=dated, amounts=amounts_found, claimant_is_entity=claimant_entity)
+    parties.sort(key=lambda p: p.start)
+    return PetitionCard(lang, parties, courts, cases, dates, amounts, ids, phones, emails, checks)
+
+
+def to_markdown(card: PetitionCard, lang: str = "ru") -> str:
+    from assistant.i18n import t
+
+    lines = [f"# {t('card.title', lang)}", "", f"- {t('ui.lang', lang)}: {t('langs.' + card.lang, lang)}"]
+
+    def section(key: str, rows: list[str]) -> None:
+        if rows:
+            lines.extend(["", f"## {t(key, lang)}", *[f"- {r}" for r in rows]])
+
+    section("card.parties", [f"{p.text} — {t('card.roles.' + (p.role or 'unknown'), lang)}" for p in card.parties])
+    section("card.courts", [f"{c.text} ({t('card.levels.' + (c.value or 'unknown'), lang)})" for c in card.courts])
+    section("card.case_numbers", [c.text for c in card.case_numbers])
+    section("card.dates", [f"{t('card.date_roles.' + r, lang)}: {v}" for r, v in card.dates_by_role().items()])
+    section("card.amounts", [f"{a.text}" + (f" = {a.value:,.0f} ₸".replace(",", " ") if a.value else "")
+                             for a in card.amounts])
+    section("card.ids", [f"{i.text} ({i.extra['type']})" for i in card.iin_bin])
+    status = {"pass": "✓", "fail": "✗", "unknown": "?"}
+    section("card.checks", [f"{status[c.status]} {c.title.get(lang, c.title['ru'])}"
+                            + (f" — {c.detail}" if c.detail else "") + f" [{c.basis.get(lang, '')}]"
+                            for c in card.checks])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,90 @@
+"""Petition card against the card gold set (tests/data/card/gold.jsonl): field-level precision and recall,
+and the time for a card of a 10-page complaint after the models are loaded.
+
+    python bench/card.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.nlp.card import build_card  # noqa: E402
+
+GOLD = ROOT / "tests" / "data" / "card" / "gold.jsonl"
+
+
+def pr(found: int, gold: int, right: int, predicted: int) -> str:
+    r = found / gold if gold else float("nan")
+    p = right / predicted if predicted else float("nan")
+    return f"recall {r:.3f}  precision {p:.3f}  (gold {gold}, predicted {predicted})"
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip(" .,«»\"")).lower()
+
+
+def main() -> int:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    stats: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in
+                                   ("iin_bin", "case_numbers", "dates_role", "amounts", "persons_ru", "persons_kk",
+                                    "deadline")}
+    for r in rows:
+        card = build_card(r["text"], r["lang"])
+        # ИИН/БИН
+        got = {x.text for x in card.iin_bin}
+        gold = set(r["iin_bin"])
+        s = stats["iin_bin"]
+        s[0] += len(gold & got); s[1] += len(gold); s[2] += len(got & gold); s[3] += len(got)  # noqa: E702
+        # case numbers
+        got = {norm(c.text) for c in card.case_numbers}
+        gold = {norm(c) for c in r["case_numbers"]}
+        s = stats["case_numbers"]
+        s[0] += len(gold & got); s[1] += len(gold); s[2] += len(got & gold); s[3] += len(got)  # noqa: E702
+        # dates with role (pairs)
+        got = {(d.role, d.value) for d in card.dates}
+        gold = {(d["role"], d["iso"]) for d in r["dates"]}
+        s = stats["dates_role"]
+        s[0] += len(gold & got); s[1] += len(gold); s[2] += len(got & gold); s[3] += len(got)  # noqa: E702
+        # amounts (tenge values, or MRP counts)
+        got = {a.extra["amount"] if a.extra["unit"] == "MRP" else a.value for a in card.amounts}
+        gold = {a["mrp"] if a["kzt"] is None else a["kzt"] for a in r["amounts"]}
+        s = stats["amounts"]
+        s[0] += len(gold & got); s[1] += len(gold); s[2] += len(got & gold); s[3] += len(got)  # noqa: E702
+        # persons: a gold person is found when a found person span overlaps its first mention
+        people = [p for p in card.parties if p.extra.get("kind") == "person"]
+        gold_people = {p["name"] for p in r["parties"] if "«" not in p["name"]}
+        s = stats[f"persons_{r['lang']}"]
+        for name in gold_people:
+            i = r["text"].find(name)
+            s[1] += 1
+            s[0] += any(min(p.end, i + len(name)) > max(p.start, i) for p in people)
+        # deadline check
+        status = next(c.status for c in card.checks if c.id == "deadline")
+        expected = {True: "pass", False: "fail", None: "unknown"}[r["deadline_ok"]]
+        s = stats["deadline"]
+        s[0] += status == expected; s[1] += 1  # noqa: E702
+    for k, (f, g, right, p) in stats.items():
+        if k.startswith("persons") or k == "deadline":
+            print(f"{k:<13} recall {f / g:.3f} ({f}/{g})")
+        else:
+            print(f"{k:<13} {pr(f, g, right, p)}")
+    # Speed: a 10-page complaint (about 5,000 words) after the models are loaded.
+    ten_pages = "\n\n".join(r["text"] for r in rows[:12])
+    build_card(ten_pages)
+    start = time.perf_counter()
+    build_card(ten_pages)
+    seconds = time.perf_counter() - start
+    print(f"card of a {len(ten_pages.split()):,}-word document: {seconds:.2f} s "
+          + ("PASS" if seconds <= 1.0 else "FAIL") + " (target <= 1 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
