@@ -1,8 +1,10 @@
 """The petition card: the facts of a complaint, each with its place in the text (regulation §7.2.1–7.2.3).
 
-build_card() gathers what the recognisers of assistant.nlp find — parties with their roles, courts with
-their level and region, case numbers, dates with their roles, amounts, ИИН/БИН, phones, e-mails — and the
-admissibility checks of assistant.checks. Role words and court levels are data (assistant/data/card_roles.yaml).
+build_card() runs the language's spaCy pipeline (assistant.nlp.pipeline) and reads its span groups —
+parties with their roles, courts with their level and region, case numbers, dates with their roles,
+amounts, ИИН/БИН, phones, e-mails — then the admissibility checks of assistant.checks. Role words are
+SpanRuler patterns (assistant/data/patterns/role_cues.jsonl); court levels are data
+(assistant/data/card_roles.yaml).
 """
 
 from __future__ import annotations
@@ -17,11 +19,8 @@ import yaml
 
 from assistant.checks import CheckResult, run_checks
 from assistant.ingest.langid import identify_document
-from assistant.nlp.case_numbers import parse_case_numbers, regions
-from assistant.nlp.date_roles import dates_with_roles
-from assistant.nlp.identifiers import find_emails, find_iin_bin, find_phones
-from assistant.nlp.money import find_amounts
-from assistant.nlp.names import default_name_finder, fold
+from assistant.nlp.case_numbers import regions
+from assistant.nlp.pipeline import pipeline
 
 ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "card_roles.yaml"
 
@@ -73,16 +72,13 @@ def _roles() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-def _role_before(text: str, start: int) -> str | None:
-    before = text[max(0, start - 40) : start].lower()
-    before = re.sub(r"[\s:,\-–—()]+$", "", before)
+def _role_before(cues: list[tuple[int, int, str]], start: int) -> str | None:
+    """The role of the cue word that ends nearest before `start` (a few characters, allowing
+    "Заявитель (истец):", "талап қоюшы –", "по доверенности")."""
     best: tuple[int, str] | None = None
-    for role, words in _roles()["roles"].items():
-        for w in words:
-            i = before.rfind(w)
-            # The role word must end right before the name, allowing "(истец)" or "по доверенности".
-            if i >= 0 and len(before) - (i + len(w)) <= 18 and (best is None or i > best[0]):
-                best = (i, role)
+    for _, cue_end, role in cues:
+        if cue_end <= start and start - cue_end <= 20 and (best is None or cue_end > best[0]):
+            best = (cue_end, role)
     return best[1] if best else None
 
 
@@ -112,37 +108,47 @@ def court_region(name: str) -> str | None:
 
 def build_card(text: str, lang: str | None = None) -> PetitionCard:
     lang = lang if lang in ("ru", "kk") else identify_document(text)
-    folded = fold(text)
-    finder = default_name_finder()
-    protected = finder.protected(folded)
-    people, officials = finder.find(folded, list(protected), "kk" if lang == "kk" else "ru")
+    doc = pipeline(lang)(text)
+
+    def exact(span: Any) -> tuple[int, int]:
+        return span._.char_start, span._.char_end
+
+    cues = [(s.start_char, s.end_char, s.label_) for s in doc.spans["role_cues"]]
     parties: list[Found] = []
-    for n in people:
-        parties.append(Found(text[n.start : n.end], n.start, n.end, role=_role_before(text, n.start),
-                             extra={"kind": "person", "recognizer": n.recognizer}))
-    for s, e in officials:
-        role = _role_before(text, s)
-        if role == "prosecutor":
-            parties.append(Found(text[s:e], s, e, role=role, extra={"kind": "person"}))
-    for kind, s, e in protected:
-        if kind == "ORG":
-            parties.append(Found(text[s:e], s, e, role=_role_before(text, s), extra={"kind": "organisation"}))
-    courts = [Found(text[s:e], s, e, value=court_level(text[s:e]), extra={"region_code": court_region(text[s:e])})
-              for kind, s, e in protected if kind == "COURT"]
-    cases = [Found(c.text, c.start, c.end, c.normalized,
-                   extra={"region_code": c.region_code, "court_code": c.court_code, "year": c.year,
-                          "index": c.index, "region_ru": c.region_ru, "instance": c.instance})
-             for c in parse_case_numbers(text)]
-    dated = dates_with_roles(text)
+    for span in doc.spans["persons"]:
+        a, b = exact(span)
+        parties.append(Found(text[a:b], a, b, role=_role_before(cues, a),
+                             extra={"kind": "person", "recognizer": span._.value}))
+    for span in doc.spans["officials"]:
+        a, b = exact(span)
+        if _role_before(cues, a) == "prosecutor":
+            parties.append(Found(text[a:b], a, b, role="prosecutor", extra={"kind": "person"}))
+    courts = []
+    for span in doc.spans["protected"]:
+        a, b = exact(span)
+        if span.label_ == "ORG":
+            parties.append(Found(text[a:b], a, b, role=_role_before(cues, a), extra={"kind": "organisation"}))
+        elif span.label_ == "COURT":
+            courts.append(Found(text[a:b], a, b, value=court_level(text[a:b]),
+                                extra={"region_code": court_region(text[a:b])}))
+    cases = []
+    for span in doc.spans["case_numbers"]:
+        c = span._.value
+        cases.append(Found(c.text, c.start, c.end, c.normalized,
+                           extra={"region_code": c.region_code, "court_code": c.court_code, "year": c.year,
+                                  "index": c.index, "region_ru": c.region_ru, "instance": c.instance}))
+    dated = doc.user_data["dated"]
     dates = [Found(d.mention.text, d.mention.start, d.mention.end, d.mention.date.isoformat(), d.role)
              for d in dated]
-    amounts_found = find_amounts(text)
     filing_year = next((int(d.value[:4]) for d in reversed(dates) if d.role == "filing"), None)
+    amounts_found = doc.user_data["amounts"]
     amounts = [Found(a.text, a.start, a.end, a.kzt(filing_year), extra={"unit": a.unit, "amount": a.value})
                for a in amounts_found]
-    ids = [Found(m.text, m.start, m.end, m.text, extra={"type": m.type}) for m in find_iin_bin(text)]
-    phones = [Found(m.text, m.start, m.end, m.text) for m in find_phones(text)]
-    emails = [Found(m.text, m.start, m.end, m.text) for m in find_emails(text)]
+    idents = [span for span in doc.spans["identifiers"]]
+    ids = [Found(s._.value, *exact(s), s._.value, extra={"type": s.label_}) for s in idents
+           if s.label_ in ("IIN", "BIN_IP", "ORG_BIN")]
+    phones = [Found(s._.value, *exact(s), s._.value) for s in idents if s.label_ == "PHONE"]
+    emails = [Found(s._.value, *exact(s), s._.value) for s in idents if s.label_ == "EMAIL"]
     claimant_entity = any(p.role in ("plaintiff", "applicant") and p.extra.get("kind") == "organisation"
                           for p in parties)
     checks = run_checks(text, dated=dated, amounts=amounts_found, claimant_is_entity=claimant_entity)
