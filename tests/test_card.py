@@ -113,3 +113,22 @@ def test_gold_card_fields():
         cases += len(r["case_numbers"])
         found_cases += len({c.text for c in card.case_numbers} & set(r["case_numbers"]))
     assert found_ids / ids >= 0.99 and found_cases / cases >= 0.98
+
+
+@pytest.mark.parametrize(("mention", "court_id"), [
+    ("Карагандинского областного суда", "appeal_35"),
+    ("Қарағанды облыстық сотының", "appeal_35"),
+    ("Алматинским городским судом", "appeal_75"),
+    ("суда города Астаны", "appeal_71"),
+    ("Азаматтық істер жөніндегі кассациялық сотқа", "cassation_civil"),
+    ("Кассационный суд по гражданским делам", "cassation_civil"),
+    ("Верховного Суда Республики Казахстан", "supreme"),
+    ("Специализированного межрайонного экономического суда г. Алматы", "economic_75"),
+    ("Шымкент қалалық сотының", "appeal_52"),
+    ("Медеуского районного суда г. Алматы", None),  # district courts are not in the table yet
+])
+def test_court_records_from_inflected_mentions(mention, court_id):
+    from assistant.nlp.courts import match_court
+
+    court, _ = match_court(mention)
+    assert (court.id if court else None) == court_id

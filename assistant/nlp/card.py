@@ -20,6 +20,7 @@ import yaml
 from assistant.checks import CheckResult, run_checks
 from assistant.ingest.langid import identify_document
 from assistant.nlp.case_numbers import regions
+from assistant.nlp.courts import match_court
 from assistant.nlp.pipeline import pipeline
 
 ROLES_FILE = Path(__file__).resolve().parent.parent / "data" / "card_roles.yaml"
@@ -129,8 +130,13 @@ def build_card(text: str, lang: str | None = None) -> PetitionCard:
         if span.label_ == "ORG":
             parties.append(Found(text[a:b], a, b, role=_role_before(cues, a), extra={"kind": "organisation"}))
         elif span.label_ == "COURT":
-            courts.append(Found(text[a:b], a, b, value=court_level(text[a:b]),
-                                extra={"region_code": court_region(text[a:b])}))
+            record, score = match_court(text[a:b])
+            extra: dict[str, Any] = {"region_code": court_region(text[a:b])}
+            if record is not None:
+                extra.update(court_id=record.id, name_ru=record.name_ru, name_kk=record.name_kk,
+                             match=round(score, 2), region_code=record.region_code or extra["region_code"])
+            courts.append(Found(text[a:b], a, b, value=record.level if record else court_level(text[a:b]),
+                                extra=extra))
     cases = []
     for span in doc.spans["case_numbers"]:
         c = span._.value
