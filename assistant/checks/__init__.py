@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from assistant.calendar import default_calendar
+from assistant.i18n import LANGS, t
 from assistant.nlp.date_roles import DatedMention, dates_with_roles
 from assistant.nlp.money import Amount, find_amounts, mrp_value
 
@@ -34,13 +35,14 @@ class CheckResult:
     status: str  # pass | fail | unknown
     title: dict[str, str]
     basis: dict[str, str]
-    detail: str = ""
+    detail: dict[str, str] = field(default_factory=dict)  # explanation in ru and kk
     value: Any = None
     evidence: list[Evidence] = field(default_factory=list)
 
     def to_json(self, lang: str = "ru") -> dict[str, Any]:
         return {"id": self.id, "status": self.status, "title": self.title.get(lang, self.title.get("ru")),
-                "basis": self.basis.get(lang, self.basis.get("ru")), "detail": self.detail, "value": self.value,
+                "basis": self.basis.get(lang, self.basis.get("ru")), "detail": self.detail.get(lang, ""),
+                "value": self.value,
                 "evidence": [{"start": e.start, "end": e.end, "text": e.text} for e in self.evidence]}
 
 
@@ -48,6 +50,10 @@ class CheckResult:
 def load_rules(path: Path = RULES_FILE) -> dict[str, Any]:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+def _msg(key: str, **params: Any) -> dict[str, str]:
+    return {lang: t(key, lang, **params) for lang in LANGS}
 
 
 def _rx(patterns: list[str]) -> re.Pattern[str]:
@@ -87,13 +93,14 @@ class Checker:
             # the first mention is the act appealed (later ones may be dates of copies and receipts).
             entry = appeals[0] if appeals else None
         if entry is None or filing is None:
-            missing = "entry into force" if entry is None else "filing date"
-            return CheckResult("deadline", UNKNOWN, title, basis, f"no {missing} found")
+            missing = "checks.missing_entry" if entry is None else "checks.missing_filing"
+            return CheckResult("deadline", UNKNOWN, title, basis, _msg(missing))
         d = self.calendar.deadline(rule["basis"], entry.mention.date)
         status = PASS if d.met_by(filing.mention.date) else FAIL
-        moved = f" (moved from {d.nominal_end:%d.%m.%Y}, a non-working day)" if d.moved else ""
-        detail = (f"in force {d.start:%d.%m.%Y}; last day {d.last_day:%d.%m.%Y}{moved}; "
-                  f"filed {filing.mention.date:%d.%m.%Y}")
+        detail = {lang: t("checks.deadline", lang, start=f"{d.start:%d.%m.%Y}", last=f"{d.last_day:%d.%m.%Y}",
+                          filed=f"{filing.mention.date:%d.%m.%Y}",
+                          moved=t("checks.moved", lang, nominal=f"{d.nominal_end:%d.%m.%Y}") if d.moved else "")
+                  for lang in LANGS}
         ev = [Evidence(m.mention.start, m.mention.end, m.mention.text) for m in (entry, filing)]
         return CheckResult("deadline", status, title, basis, detail, d.last_day.isoformat(), ev)
 
@@ -112,8 +119,9 @@ class Checker:
             assert hit is not None
             ev = [Evidence(hit.start(), hit.end(), hit.group(0))]
         else:
-            return CheckResult("regime", UNKNOWN, title, basis, "no filing date and no name of the filing")
-        return CheckResult("regime", PASS, title, basis, value, value, ev)
+            return CheckResult("regime", UNKNOWN, title, basis, _msg("checks.regime_unknown"))
+        detail = _msg("checks.regime_pre" if value.startswith("pre") else "checks.regime_post")
+        return CheckResult("regime", PASS, title, basis, detail, value, ev)
 
     def required_contents(self, text: str) -> list[CheckResult]:
         rule = self.rules["checks"]["required_contents"]
@@ -122,7 +130,9 @@ class Checker:
         for item, patterns in rule["items"].items():
             hit = _rx(patterns).search(text)
             ev = [Evidence(hit.start(), hit.end(), hit.group(0))] if hit else []
-            out.append(CheckResult(f"contents.{item}", PASS if hit else FAIL, title, basis, item, bool(hit), ev))
+            detail = {lang: t("checks.found" if hit else "checks.not_found", lang,
+                              item=t(f"checks.items.{item}", lang)) for lang in LANGS}
+            out.append(CheckResult(f"contents.{item}", PASS if hit else FAIL, title, basis, detail, bool(hit), ev))
         return out
 
     def power_of_attorney(self, text: str) -> CheckResult:
@@ -131,7 +141,7 @@ class Checker:
         tail = len(text) * 3 // 4
         rep = [m for m in _rx(rule["representative"]).finditer(text) if m.start() >= tail or m.start() < 400]
         if not rep:
-            return CheckResult("power_of_attorney", PASS, title, basis, "signed by the applicant", False)
+            return CheckResult("power_of_attorney", PASS, title, basis, _msg("checks.poa_self"), False)
         # The power of attorney must be among the attachments ("по доверенности" in the signature is a claim,
         # not the document).
         attach = [m.end() for m in _rx(self.rules["checks"]["required_contents"]["items"]["attachments"]).finditer(
@@ -141,8 +151,7 @@ class Checker:
         if proof:
             ev.append(Evidence(proof.start(), proof.end(), proof.group(0)))
         return CheckResult("power_of_attorney", PASS if proof else FAIL, title, basis,
-                           "representative; power of attorney " + ("attached" if proof else "not mentioned"),
-                           True, ev)
+                           _msg("checks.poa_attached" if proof else "checks.poa_missing"), True, ev)
 
     def non_reviewable(self, text: str, amounts: list[Amount], filing: DatedMention | None,
                        claimant_is_entity: bool) -> list[CheckResult]:
@@ -152,7 +161,8 @@ class Checker:
         for hint, patterns in rule["hints"].items():
             hit = _rx(patterns).search(text)
             if hit:
-                out.append(CheckResult(f"non_reviewable.{hint}", FAIL, title, basis, hint, True,
+                detail = {lang: t("checks.hint", lang, hint=t(f"checks.hints.{hint}", lang)) for lang in LANGS}
+                out.append(CheckResult(f"non_reviewable.{hint}", FAIL, title, basis, detail, True,
                                        [Evidence(hit.start(), hit.end(), hit.group(0))]))
         year = filing.mention.date.year if filing else None
         if filing is not None and filing.mention.date >= _date(self.rules["thresholds_until"]):
@@ -164,10 +174,13 @@ class Checker:
             limit = rule["mrp_threshold_entity" if claimant_is_entity else "mrp_threshold_individual"]
             in_mrp = claim.value / rate
             if in_mrp < limit:
-                out.append(CheckResult(
-                    "non_reviewable.below_mrp_threshold", FAIL, title, basis,
-                    f"largest claim {claim.value:,.0f} KZT = {in_mrp:,.0f} МРП < {limit:,} МРП ({year})".replace(
-                        ",", " "), True, [Evidence(claim.start, claim.end, claim.text)]))
+                def spaced(x: float) -> str:
+                    return f"{x:,.0f}".replace(",", " ")
+
+                detail = {lang: t("checks.below_mrp", lang, amount=spaced(claim.value), mrp=spaced(in_mrp),
+                                  limit=spaced(limit), year=year) for lang in LANGS}
+                out.append(CheckResult("non_reviewable.below_mrp_threshold", FAIL, title, basis, detail, True,
+                                       [Evidence(claim.start, claim.end, claim.text)]))
         return out
 
 

@@ -180,6 +180,6 @@ def to_markdown(card: PetitionCard, lang: str = "ru") -> str:
     section("card.ids", [f"{i.text} ({i.extra['type']})" for i in card.iin_bin])
     status = {"pass": "✓", "fail": "✗", "unknown": "?"}
     section("card.checks", [f"{status[c.status]} {c.title.get(lang, c.title['ru'])}"
-                            + (f" — {c.detail}" if c.detail else "") + f" [{c.basis.get(lang, '')}]"
+                            + (f" — {c.detail.get(lang)}" if c.detail else "") + f" [{c.basis.get(lang, '')}]"
                             for c in card.checks])
     return "\n".join(lines) + "\n"

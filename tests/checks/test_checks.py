@@ -53,7 +53,8 @@ def test_kazakh_deadline_rolls_over_independence_day():
     # 16.06.2025 + 6 months = 16.12.2025, Independence Day: the last day is 17.12.2025.
     res = _by_id(run_checks(KK.format(filed="2025 жылғы 17 желтоқсан")))
     assert res["deadline"].status == "pass" and res["deadline"].value == "2025-12-17"
-    assert "moved" in res["deadline"].detail and "436" in res["deadline"].basis["kk"]
+    assert "ауыстырылды" in res["deadline"].detail["kk"] and "перенес" in res["deadline"].detail["ru"]
+    assert "436" in res["deadline"].basis["kk"]
     assert res["non_reviewable.settlement_agreement"].status == "fail"
 
 
