@@ -54,7 +54,7 @@ def extract(paths: tuple[Path, ...], as_json: bool, jobs: int | None, layout: bo
             failed += 1
         if as_json:
             line = json.dumps(result.to_json(lang), ensure_ascii=False)
-            bar.write(line, file=sys.stdout) if not bar.disable else print(line, flush=True)
+            bar.write(line, file=sys.stdout)
             continue
         if result.doc is not None:
             d = result.doc

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from assistant.ingest.langid import identify_document
+from assistant.nlp.dates import find_dates
 from assistant.nlp.identifiers import find_identifiers
 from assistant.nlp.names import (
     CAP,
@@ -218,19 +219,14 @@ class Depersonalizer:
         return out
 
     # --- dates of birth ----------------------------------------------------------------------------------------
-    _MONTHS = (r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*|"
-               r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*")
-    _DATE_RE = re.compile(
-        rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|«?\d{{1,2}}»?\s(?:{_MONTHS})\s\d{{4}}(?:\s?(?:года|г\.))?|"
-        rf"\d{{4}}\s?жылғы\s\d{{1,2}}\s(?:{_MONTHS}))")
-
     def birth_dates(self, text: str) -> list[MaskSpan]:
         out = []
-        for m in self._DATE_RE.finditer(text):
-            start, end = m.start(), m.end()
-            m.group(0)
+        for m in find_dates(text):
+            start, end = m.start, m.end
             before = text[max(0, start - 25) : start]
-            after = text[end : end + 25]
+            # The cue may begin inside what the date finder took as the date's tail ("21.09.2014 г.р.").
+            core = start + len(re.sub(r"\s?(?:года|г\.|ж\.|жыл)$", "", m.text))
+            after = text[core : core + 30]
             if self.birth_before.search(before) or self.birth_after.match(after):
                 out.append(MaskSpan("BIRTH_DATE", start, end, "", "birth_date", 0.95))
         return out
