@@ -13,6 +13,8 @@ from assistant.classify.predict import CategoryClassifier, default_classifier
 from assistant.config import load_settings
 from assistant.i18n import LANGS, t
 from assistant.ingest.batch import ingest_uploads
+from assistant.nlp.card import build_card, to_markdown
+from assistant.privacy import anonymize
 
 
 @st.cache_resource
@@ -78,14 +80,20 @@ def main() -> None:
             for w in doc.warnings:
                 st.warning(w.message(lang))
             show_suggestion(doc.text, lang)
-            clean, raw, paras = st.tabs([t("ui.clean_text", lang), t("ui.raw_text", lang),
-                                         t("ui.paragraphs", lang)])
+            clean, raw, paras, card_tab, masked_tab = st.tabs(
+                [t("ui.clean_text", lang), t("ui.raw_text", lang), t("ui.paragraphs", lang),
+                 t("card.title", lang), t("ui.masked", lang)])
             clean.text_area(t("ui.clean_text", lang), doc.text, height=320, key=f"clean-{doc.sha256}",
                             label_visibility="collapsed")
             raw.text_area(t("ui.raw_text", lang), doc.raw_text, height=320, key=f"raw-{doc.sha256}",
                           label_visibility="collapsed")
             paras.dataframe([{t("ui.lang", lang): p.lang, "%kk": round(100 * p.kk_share), "text": p.text}
                              for p in doc.paragraphs()], use_container_width=True)
+            card_tab.markdown(to_markdown(build_card(doc.text, doc.lang), lang))
+            masked = anonymize(doc.text, lang=doc.lang)
+            masked_tab.caption(t("ui.masked_help", lang, n=len(masked.spans)))
+            masked_tab.text_area(t("ui.masked", lang), masked.text, height=320, key=f"masked-{doc.sha256}",
+                                 label_visibility="collapsed")
     st.info(t("ui.summary_ok", lang, ok=ok, total=len(uploads)))
 
 

@@ -45,3 +45,6 @@ def test_upload_shows_text_language_suggestion_and_errors(app_env, tmp_path, lan
     assert metrics[{"kk": "Тіл", "ru": "Язык"}[lang]] == {"kk": "қазақ тілі", "ru": "казахский"}[lang]
     assert {"kk": "Санат (ұсыныс)", "ru": "Категория (предложение)"}[lang] in metrics
     assert any("Жұмабеков" in a.value for a in at.text_area)
+    masked = [a.value for a in at.text_area if "[ЖСН]" in a.value or "[ИИН]" in a.value]
+    assert masked and all("900101300007" not in m for m in masked)
+    assert any(("карточкасы" in m.value or "Карточка" in m.value) for m in at.markdown)
