@@ -105,3 +105,13 @@ def test_date_roles_on_gold(gold):
             right += g["role"] in roles
             confusion[(g["role"], tuple(sorted(roles)))] += g["role"] not in roles
     assert right / total >= 0.90, confusion.most_common(5)
+
+
+def test_required_contents_on_gold(gold):
+    items = ("applicant", "acts_appealed", "arguments", "request", "signature", "attachments")
+    right = dict.fromkeys(items, 0)
+    for r in gold:
+        res = _by_id(run_checks(r["text"]))
+        for item in items:
+            right[item] += res[f"contents.{item}"].value == r["required_contents"][item]
+    assert all(right[i] / len(gold) >= 0.9 for i in items), right
