@@ -1,7 +1,7 @@
 """Intake: from an incoming file (PDF, scan, DOCX, DOC, RTF, TXT) to clean, language-tagged text."""
 
 from assistant.ingest.errors import IntakeError, IntakeWarning
-from assistant.ingest.extract import ExtractedDoc, extract_file, ingest, ingest_bytes
+from assistant.ingest.extract import ExtractedDoc, extract_file, ingest
 from assistant.ingest.langid import identify, identify_document, paragraph_languages
 from assistant.ingest.normalize import normalize
 
@@ -13,7 +13,6 @@ __all__ = [
     "identify",
     "identify_document",
     "ingest",
-    "ingest_bytes",
     "normalize",
     "paragraph_languages",
 ]

@@ -259,15 +259,3 @@ def ingest(path: Path | str, settings: Settings, *, store: ContentStore | None =
     store.save_result(sha, variant, doc.to_record())
     return doc
 
-
-def ingest_bytes(data: bytes, name: str, settings: Settings, *, layout: bool = False) -> ExtractedDoc:
-    """`ingest` for an upload: content without a path of its own (the web app)."""
-    import tempfile
-
-    safe_name = Path(name).name or "upload"
-    with tempfile.TemporaryDirectory(prefix="kenesshi-upload-") as tmp:
-        tmp_path = Path(tmp) / safe_name
-        tmp_path.write_bytes(data)
-        doc = ingest(tmp_path, settings, layout=layout)
-    doc.path = safe_name
-    return doc
