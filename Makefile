@@ -19,9 +19,13 @@ system-deps:
 run: setup system-deps
 	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
 
+# The registry tests also run against PostgreSQL and the browser test drives Chromium: both are set up by
+# scripts/install-test-deps.sh, whose last line is the test database URL.
 test: setup system-deps
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	@pg_url=$$(bash scripts/install-test-deps.sh | tail -1) || exit 1; \
+	  export $${pg_url:-KENESSHI_TEST_PG_URL=}; \
+	  $(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check .

@@ -346,6 +346,241 @@ def _category_suggester():
     return lambda text: clf.suggest(text).to_json()
 
 
+def _registry(settings=None, init: bool = True):  # type: ignore[no-untyped-def]
+    from assistant.registry.service import Registry
+
+    registry = Registry((settings or load_settings()).db_url)
+    if init:
+        registry.ensure_schema()
+    return registry
+
+
+def _registry_error(exc: Exception, lang: str) -> click.ClickException:
+    message = exc.message(lang) if hasattr(exc, "message") else str(exc)
+    return click.ClickException(message)
+
+
+@cli.group()
+def db() -> None:
+    """The registry database: create, upgrade, back up, restore, fill with demo data."""
+
+
+@db.command("init")
+def db_init() -> None:
+    """Create the registry's tables (or upgrade them) at KENESSHI_DB_URL."""
+    from assistant.registry.schema import migrate
+
+    s = load_settings()
+    click.echo(f"{s.db_url}: schema {migrate(s.db_url)}")
+
+
+@db.command("migrate")
+@click.option("--revision", default="head", show_default=True)
+def db_migrate(revision: str) -> None:
+    """Upgrade the registry's schema (Alembic migrations)."""
+    from assistant.registry.schema import current_revision, migrate
+
+    s = load_settings()
+    before = current_revision(s.db_url)
+    click.echo(f"{s.db_url}: {before or 'empty'} → {migrate(s.db_url, revision)}")
+
+
+@db.command("backup")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def db_backup(file: Path) -> None:
+    """Write the whole registry to FILE (gzip'd JSON lines; restores into SQLite or PostgreSQL)."""
+    from assistant.registry.backup import backup
+
+    counts = backup(_registry().url, file)
+    click.echo(f"{file}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+
+
+@db.command("restore")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def db_restore(file: Path) -> None:
+    """Load a backup FILE into an empty registry at KENESSHI_DB_URL."""
+    from assistant.registry.backup import BackupError, restore
+
+    s = load_settings()
+    try:
+        counts = restore(s.db_url, file)
+    except BackupError as exc:
+        raise click.ClickException(t(f"registry.errors.{exc.code}", s.lang, detail=str(exc))) from exc
+    click.echo(f"{s.db_url}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+
+
+@db.command("demo")
+@click.option("--petitions", type=click.IntRange(1, 100_000), default=320, show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True)
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Last day of the demo year.")
+def db_demo(petitions: int, seed: int, today) -> None:  # type: ignore[no-untyped-def]
+    """Fill an empty registry with a year of realistic demo data (judges, absences, petitions, hearings)."""
+    from assistant.registry.demo import seed_demo
+
+    registry = _registry()
+    if registry.count():
+        raise click.ClickException("the registry is not empty: demo data goes into a fresh database only")
+    with click.progressbar(length=petitions, label="demo", file=sys.stderr) as bar:
+        counts = seed_demo(registry, petitions=petitions, seed=seed, today=today.date() if today else None,
+                           progress=lambda done, total: bar.update(1))
+    click.echo(", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--received", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Date of receipt (default: today).")
+@click.option("--category", default=None, help="Final category for all files (default: the suggestion).")
+@click.option("--by", "by_whom", default="", help="Who registers (kept in the audit trail).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file and line.")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None, help="Language of messages.")
+def register(paths: tuple[Path, ...], received, category: str | None, by_whom: str, as_json: bool,  # type: ignore[no-untyped-def]
+             lang: str | None) -> None:
+    """Intake → card → category → registration → distribution, one transaction per file.
+
+    Registering a file again returns its first registration (files are known by their sha256).
+    Exit status: 0 all registered, 3 some failed (the others were still registered), 2 wrong usage.
+    """
+    from assistant.ingest.batch import collect_files, process_batch
+    from assistant.intake import make_suggester, petition_input
+    from assistant.nlp.card import build_card
+    from assistant.registry.service import RegistryError
+
+    settings = load_settings()
+    lang = lang or settings.lang
+    files = collect_files(paths)
+    if not files:
+        raise click.UsageError("no files found under the given paths")
+    registry = _registry(settings)
+    suggest = make_suggester(ROOT / "models" / "category")
+    failed = 0
+    for result in process_batch(files, settings):
+        if result.doc is None:
+            assert result.error is not None
+            failed += 1
+            err = {"path": result.path, "error": result.error.to_dict(lang)}
+            click.echo(json.dumps(err, ensure_ascii=False) if as_json else
+                       f"✗ {result.path}: [{err['error']['code']}] {err['error']['message']}")
+            continue
+        doc = result.doc
+        try:
+            data = petition_input(doc.text, doc.lang, card=build_card(doc.text, doc.lang),
+                                  suggestion=suggest(doc.text), source_sha256=doc.sha256,
+                                  source_name=Path(result.path).name, final_category=category, by_whom=by_whom,
+                                  received_on=received.date() if received else None)
+            reg = registry.register(data)
+        except RegistryError as exc:
+            failed += 1
+            click.echo(json.dumps({"path": result.path, "error": {"code": exc.code, "message": exc.message(lang)}},
+                                  ensure_ascii=False) if as_json else f"✗ {result.path}: {exc.message(lang)}")
+            continue
+        row = {"path": result.path, "reg_no": reg.reg_no, "created": reg.created, "status": reg.status,
+               "category": reg.category, "judge": reg.judge,
+               "reason": (reg.decision or {}).get("reason")}
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            mark = "✓" if reg.created else "="
+            judge = reg.judge or t("registry.report.unassigned", lang)
+            click.echo(f"{mark} {result.path}: {reg.reg_no} · {reg.category or '?'} · {judge} · "
+                       f"{t('registry.statuses.' + reg.status, lang)}")
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+@cli.group()
+def report() -> None:
+    """Reports over the registry."""
+
+
+@report.command("movement")
+@click.option("--period", required=True, help="2026-W47, 2026-11, 2026-Q4, 2026-H2, 2026 or 2026-01-01..2026-03-31")
+@click.option("--by", type=click.Choice(["judge", "region", "category"]), default="judge", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write an XLSX file.")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None)
+def report_movement(period: str, by: str, out: Path | None, lang: str | None) -> None:
+    """Movement per judge (pending at start, received, returned, considered by result, pending at end)."""
+    from assistant.reports.movement import column_labels, movement, parse_period, statistics, to_excel
+
+    settings = load_settings()
+    lang = lang or settings.lang
+    try:
+        p = parse_period(period)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from exc
+    url = _registry(settings).url
+    table = movement(url, p, by=by, lang=lang)
+    if out:
+        to_excel({"movement": table, **statistics(url, p, lang)}, out, lang)
+        click.echo(f"{out}: {p.start} – {p.end}")
+        return
+    shown = table.copy()
+    shown.columns = column_labels(list(table.columns), lang)
+    click.echo(f"{p.start} – {p.end}\n" + shown.to_string())
+
+
+@cli.command()
+@click.option("--due-within", type=click.IntRange(0, 3650), default=None,
+              help="Open deadlines due within N calendar days (default: overdue ones).")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None)
+def deadlines(due_within: int | None, as_json: bool, lang: str | None) -> None:
+    """Overdue deadlines, or those due soon, on the Kazakhstan working-day calendar."""
+    import datetime as dt
+
+    settings = load_settings()
+    lang = lang or settings.lang
+    registry = _registry(settings)
+    today = dt.date.today()
+    rows = registry.deadlines(due_within=due_within, today=today) if due_within is not None else \
+        registry.deadlines(overdue_on=today, today=today)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+        else:
+            flag = "!" if row["overdue"] else " "
+            click.echo(f"{flag} {row['due']}  {row['reg_no']:<22} {t('registry.deadlines.' + row['deadline'], lang)}"
+                       f"  ({row['judge'] or '-'}; {row['basis'].get('basis_' + lang, '')})")
+    click.echo(f"{len(rows)}", err=True)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="JSONL file for `kenesshi train --corrections`.")
+def corrections(out: Path) -> None:
+    """Export the consultants' category corrections (text and final category) for retraining."""
+    rows = _registry().corrections()
+    tmp = out.with_name(out.name + ".part")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    tmp.replace(out)
+    click.echo(f"{out}: {len(rows)}")
+
+
+@cli.group()
+def judges() -> None:
+    """The judges' roster and specializations."""
+
+
+@judges.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True), required=False)
+def judges_import(file: Path | None) -> None:
+    """Add or update judges from a roster YAML (default: assistant/data/judges.yaml)."""
+    from assistant.registry.reference import load_roster
+
+    click.echo(f"{_registry().upsert_judges(load_roster(file))}")
+
+
+@judges.command("list")
+def judges_list() -> None:
+    """Judges with their specializations, absences and open load."""
+    registry = _registry()
+    loads = registry.open_loads()
+    for j in registry.judges():
+        away = "; ".join(f"{a.start}–{a.end}" for a in j.absences)
+        click.echo(f"{j.code:<6} {j.name_ru:<40} {loads.get(j.code, 0):>4}  {','.join(j.categories)}  {away}")
+
+
 @cli.command()
 def config() -> None:
     """Show the settings in effect and which optional tools (OCR, LibreOffice) are available."""

@@ -90,7 +90,23 @@ class WorkCalendar:
                         {k: v for k, v in basis.items() if k.startswith("basis_") or k == "status"})
 
     def deadline(self, rule: str, start: dt.date) -> Deadline:
-        return self.months_term(start, int(self.rules[rule]["months"]), rule)
+        """The term named `rule` in the calendar file, counted from `start` in its unit: `months`, calendar
+        `days` (last day moved off a non-working day) or `working_days`."""
+        spec = self.rules[rule]
+        basis = {k: v for k, v in spec.items() if k.startswith("basis_") or k == "status"}
+        if "months" in spec:
+            return self.months_term(start, int(spec["months"]), rule)
+        if "days" in spec:
+            nominal = start + dt.timedelta(days=int(spec["days"]))
+            return Deadline(rule, start, nominal, self.next_working_day(nominal), basis)
+        if "working_days" in spec:
+            last = self.add_working_days(start, int(spec["working_days"]))
+            return Deadline(rule, start, last, last, basis)
+        raise ValueError(f"deadline rule {rule!r} has no length (months, days or working_days)")
+
+    def unit(self, rule: str) -> str:
+        """Which way the term is counted — recorded with every deadline (DOMAIN.md §5.4)."""
+        return next(u for u in ("months", "days", "working_days") if u in self.rules[rule])
 
 
 @cache
