@@ -2,8 +2,14 @@
 
 Among the judges whose specializations include the petition's category and who are available on the date
 (in service, not absent, not conflicted with the case) the one with the least open load wins; a tie goes to
-the judge who was assigned a case longest ago (a rotation), then to roster order. The registry supplies the
-judges' states from the database; `bench/distribution.py` drives the same function over a simulated year.
+the judge who was assigned a case longest ago (a rotation), then to roster order.
+
+Open load alone forgets absences: the cases colleagues took while a judge was away close in time, and the
+year's totals drift apart by whatever came in during the absence. With `catch_up` (registry.yaml
+`distribution.catch_up`, on by default) the open load is corrected by how far the judge's assigned cases this
+year are behind (or ahead of) the mean of the eligible judges, so a returning judge catches up gradually.
+The registry supplies the judges' states from the database; `bench/distribution.py` drives the same function
+over a simulated year.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ class JudgeState:
     active_from: dt.date | None = None
     active_to: dt.date | None = None
     absences: tuple[tuple[dt.date, dt.date], ...] = ()
+    assigned_this_year: int = 0
 
 
 @dataclass
@@ -49,7 +56,7 @@ def unavailable_reason(judge: JudgeState, day: dt.date, days_before_absence: int
 
 
 def choose_judge(judges: Iterable[JudgeState], category: str, day: dt.date, *,
-                 conflicts: Sequence[str] = (), days_before_absence: int = 0) -> Decision:
+                 conflicts: Sequence[str] = (), days_before_absence: int = 0, catch_up: bool = True) -> Decision:
     specialists = [j for j in judges if category in j.categories]
     if not specialists:
         return Decision(None, "no_specialist")
@@ -61,11 +68,17 @@ def choose_judge(judges: Iterable[JudgeState], category: str, day: dt.date, *,
             excluded.append({"judge": j.code, "why": why})
         else:
             eligible.append(j)
-    listed = [{"judge": j.code, "open_load": j.open_load, "last_assigned": j.last_assigned} for j in eligible]
     if not eligible:
-        return Decision(None, "nobody_available", listed, excluded)
-    least = min(j.open_load for j in eligible)
-    tied = [j for j in eligible if j.open_load == least]
+        return Decision(None, "nobody_available", [], excluded)
+    mean_year = sum(j.assigned_this_year for j in eligible) / len(eligible)
+
+    def load(j: JudgeState) -> float:
+        return j.open_load + (j.assigned_this_year - mean_year if catch_up else 0.0)
+
+    listed = [{"judge": j.code, "open_load": j.open_load, "assigned_this_year": j.assigned_this_year,
+               "load": round(load(j), 2), "last_assigned": j.last_assigned} for j in eligible]
+    least = min(load(j) for j in eligible)
+    tied = [j for j in eligible if load(j) - least < 1e-9]
     # Never-assigned judges first, then the longest since the last assignment, then roster order.
     winner = min(tied, key=lambda j: (j.last_assigned is not None, j.last_assigned or 0, j.roster_order, j.code))
     reason = "only_candidate" if len(eligible) == 1 else "least_open_load" if len(tied) == 1 else "rotation"

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
@@ -178,16 +179,7 @@ class Registry:
             category = data.suggestion["category"]
         if category is not None and category not in categories():
             raise RegistryError("unknown_category", category=category)
-        if data.source_sha256:
-            existing = self._existing(data.source_sha256)
-            if existing is not None:
-                return existing
         return in_transaction(self.url, lambda s: self._register(s, data, category))
-
-    def _existing(self, sha256: str) -> Registration | None:
-        with read_session(self.url) as s:
-            p = s.scalar(select(m.Petition).where(m.Petition.source_sha256 == sha256))
-            return None if p is None else self._registration(s, p, created=False)
 
     def _registration(self, s: Session, p: m.Petition, created: bool) -> Registration:
         a = s.scalar(select(m.Assignment).where(m.Assignment.petition_id == p.id, m.Assignment.active))
@@ -195,7 +187,7 @@ class Registry:
                             p.judge.code if p.judge else None, a.inputs if a else None)
 
     def _register(self, s: Session, data: PetitionInput, category: str | None) -> Registration:
-        self._lock(s, _DISTRIBUTION_LOCK, 0)  # orders concurrent registrations (PostgreSQL row lock)
+        self._serialize(s)
         if data.source_sha256:
             p = s.scalar(select(m.Petition).where(m.Petition.source_sha256 == data.source_sha256))
             if p is not None:  # registered by a concurrent process while we waited for the lock
@@ -229,7 +221,15 @@ class Registry:
         return self._registration(s, p, created=True) if decision is None else Registration(
             p.reg_no, p.id, True, p.status, category, decision.judge, decision.to_json())
 
-    def _lock(self, s: Session, scope: str, year: int) -> int:
+    @staticmethod
+    def _serialize(s: Session) -> None:
+        """Make distributing writers take turns. SQLite's BEGIN IMMEDIATE already does; on PostgreSQL the
+        first statement locks one counter row, so loads are read after the previous distribution committed."""
+        if s.get_bind().dialect.name != "sqlite":
+            Registry._lock(s, _DISTRIBUTION_LOCK, 0)
+
+    @staticmethod
+    def _lock(s: Session, scope: str, year: int) -> int:
         """Increment and return the counter (scope, year), holding its row lock until the transaction ends."""
         dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
         s.execute(dialect.insert(m.Counter).values(scope=scope, year=year, value=0).on_conflict_do_nothing())
@@ -255,14 +255,17 @@ class Registry:
         text = normalise_for_search(p.text)
         if not text:
             return
-        known = {c.judge_id for c in s.scalars(select(m.Conflict).where(m.Conflict.petition_id == p.id))}
-        for judge in s.scalars(select(m.Judge)):
-            if judge.id in known:
+        known = set(s.scalars(select(m.Conflict.judge_id).where(m.Conflict.petition_id == p.id)))
+        for judge in self._roster(s):
+            if judge["id"] in known:
                 continue
-            for pattern in _name_patterns(judge):
+            surnames = {normalise_for_search(n).split(" ")[0] for n in (judge["name_ru"], judge["name_kk"])}
+            if not any(surname and surname in text for surname in surnames):
+                continue  # cheap test first: most petitions name no judge of the collegium
+            for pattern in _name_patterns(judge["name_ru"], judge["name_kk"]):
                 found = pattern.search(text)
                 if found:
-                    s.add(m.Conflict(petition_id=p.id, judge_id=judge.id, reason=f"named: {found.group(0)}"))
+                    s.add(m.Conflict(petition_id=p.id, judge_id=judge["id"], reason=f"named: {found.group(0)}"))
                     break
 
     def _event(self, s: Session, p: m.Petition, kind: str, on: dt.date, by: str, note: str = "",
@@ -284,40 +287,65 @@ class Registry:
                                .group_by(m.Petition.judge_id)).all())
         last = dict(s.execute(select(m.Assignment.judge_id, func.max(m.Assignment.id))
                               .group_by(m.Assignment.judge_id)).all())
-        judges = s.scalars(select(m.Judge).options(selectinload(m.Judge.specializations),
-                                                   selectinload(m.Judge.absences))).all()
-        return [JudgeState(j.code, frozenset(j.categories), j.roster_order, int(loads.get(j.id, 0)), last.get(j.id),
-                           j.active_from, j.active_to, tuple((a.start, a.end) for a in j.absences)) for j in judges]
+        year = dict(s.execute(select(m.Petition.judge_id, func.count())
+                              .where(m.Petition.judge_id.is_not(None),
+                                     m.Petition.received_on >= dt.date(day.year, 1, 1),
+                                     m.Petition.received_on <= dt.date(day.year, 12, 31))
+                              .group_by(m.Petition.judge_id)).all())
+        return [JudgeState(j["code"], frozenset(j["categories"]), j["order"], int(loads.get(j["id"], 0)),
+                           last.get(j["id"]), j["active_from"], j["active_to"], tuple(j["absences"]),
+                           int(year.get(j["id"], 0))) for j in self._roster(s)]
+
+    @staticmethod
+    def _roster(s: Session) -> list[dict[str, Any]]:
+        """Judges with specializations and absences as plain rows (Core queries: this runs on every registration),
+        read once per transaction."""
+        if "roster" not in s.info:
+            s.info["roster"] = Registry._read_roster(s)
+        return s.info["roster"]
+
+    @staticmethod
+    def _read_roster(s: Session) -> list[dict[str, Any]]:
+        judges = {row.id: {"id": row.id, "code": row.code, "name_ru": row.name_ru, "name_kk": row.name_kk,
+                           "order": row.roster_order, "active_from": row.active_from, "active_to": row.active_to,
+                           "categories": [], "absences": []}
+                  for row in s.execute(select(m.Judge.__table__))}
+        for judge_id, category in s.execute(select(m.JudgeSpecialization.judge_id, m.JudgeSpecialization.category)):
+            judges[judge_id]["categories"].append(category)
+        for judge_id, start, end in s.execute(select(m.Absence.judge_id, m.Absence.start, m.Absence.end)):
+            judges[judge_id]["absences"].append((start, end))
+        return list(judges.values())
 
     def _distribute(self, s: Session, p: m.Petition, day: dt.date, by: str) -> Decision:
         conflicts = [j.code for j in s.scalars(select(m.Judge).join(m.Conflict, m.Conflict.judge_id == m.Judge.id)
                                                .where(m.Conflict.petition_id == p.id))]
         decision = choose_judge(self._judge_states(s, day), p.final_category or "", day, conflicts=conflicts,
-                                days_before_absence=int(self.settings["distribution"]["days_before_absence"]))
+                                days_before_absence=int(self.settings["distribution"]["days_before_absence"]),
+                                catch_up=bool(self.settings["distribution"].get("catch_up", True)))
         if decision.judge is None:  # stays unassigned; the reason is kept for the audit trail and the app
             self._event(s, p, "not_distributed", day, by, note=decision.reason, data=decision.to_json())
             return decision
-        judge = self._judge(s, decision.judge)
+        judge_id = next(j["id"] for j in self._roster(s) if j["code"] == decision.judge)
         inputs = {"category": p.final_category, "date": day.isoformat(), **decision.to_json()}
-        self._assign(s, p, judge, "auto", decision.reason, inputs, by, day)
+        self._assign(s, p, judge_id, decision.judge, "auto", decision.reason, inputs, by, day)
         return decision
 
-    def _assign(self, s: Session, p: m.Petition, judge: m.Judge, rule: str, reason: str, inputs: dict[str, Any],
-                by: str, day: dt.date) -> None:
+    def _assign(self, s: Session, p: m.Petition, judge_id: int, judge_code: str, rule: str, reason: str,
+                inputs: dict[str, Any], by: str, day: dt.date) -> None:
         previous = p.judge_id
-        s.execute(update(m.Assignment).where(m.Assignment.petition_id == p.id, m.Assignment.active)
-                  .values(active=False))
-        s.add(m.Assignment(petition_id=p.id, judge_id=judge.id, rule=rule, reason=reason, inputs=inputs,
+        if previous is not None:
+            s.execute(update(m.Assignment).where(m.Assignment.petition_id == p.id, m.Assignment.active)
+                      .values(active=False))
+        s.add(m.Assignment(petition_id=p.id, judge_id=judge_id, rule=rule, reason=reason, inputs=inputs,
                            by_whom=by))
-        p.judge_id = judge.id
-        p.judge = judge
+        p.judge_id = judge_id
         self._event(s, p, "reassigned" if previous else "assigned", day, by, note=reason,
-                    data={"judge": judge.code, "rule": rule})
+                    data={"judge": judge_code, "rule": rule})
 
     def distribute(self, reg_no: str, day: dt.date | None = None, by: str = "") -> Decision:
         """Distribute a registered petition that has no judge yet (its category was unsure or nobody was free)."""
         def work(s: Session) -> Decision:
-            self._lock(s, _DISTRIBUTION_LOCK, 0)
+            self._serialize(s)
             p = self._petition_for_update(s, reg_no)
             if p.judge_id is not None:
                 raise RegistryError("already_assigned", reg_no=reg_no)
@@ -335,8 +363,8 @@ class Registry:
         def work(s: Session) -> None:
             p = self._petition_for_update(s, reg_no)
             judge = self._judge(s, judge_code)
-            self._assign(s, p, judge, "manual", reason.strip(), {"judge": judge_code, "previous": p.judge_id}, by,
-                         day or dt.date.today())
+            self._assign(s, p, judge.id, judge.code, "manual", reason.strip(),
+                         {"judge": judge_code, "previous": p.judge_id}, by, day or dt.date.today())
 
         in_transaction(self.url, work)
 
@@ -349,7 +377,7 @@ class Registry:
         day = day or dt.date.today()
 
         def work(s: Session) -> Decision | None:
-            self._lock(s, _DISTRIBUTION_LOCK, 0)
+            self._serialize(s)
             p = self._petition_for_update(s, reg_no)
             old = p.final_category
             p.final_category, p.category_changed_by, p.category_changed_at = category, by, m.utcnow()
@@ -428,7 +456,6 @@ class Registry:
             d = self.calendar.deadline(r["rule"], on)
             s.add(m.Deadline(petition_id=p.id, name=name, rule=r["rule"], unit=self.calendar.unit(r["rule"]),
                              start=on, due=d.last_day, basis=d.basis))
-        s.flush()
 
     def deadlines(self, *, overdue_on: dt.date | None = None, due_within: int | None = None,
                   today: dt.date | None = None) -> list[dict[str, Any]]:
@@ -545,9 +572,10 @@ def _kind_from_text(text: str, regime: str) -> str:
     return "complaint" if regime == "post" else "petition"
 
 
-def _name_patterns(judge: m.Judge) -> list[re.Pattern[str]]:
+@lru_cache(maxsize=1024)
+def _name_patterns(*names: str) -> list[re.Pattern[str]]:
     pats = []
-    for full in {judge.name_ru, judge.name_kk}:
+    for full in dict.fromkeys(names):
         words = normalise_for_search(full).split()
         if len(words) < 2:
             continue
