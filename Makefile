@@ -35,6 +35,8 @@ bench: setup
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/privacy.py
 	$(BIN)/python bench/card.py
+	$(BIN)/python bench/distribution.py
+	$(BIN)/python bench/registry.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 constraints:
