@@ -34,7 +34,7 @@ def main() -> int:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     stats: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in
                                    ("iin_bin", "case_numbers", "dates_role", "amounts", "persons_ru", "persons_kk",
-                                    "deadline")}
+                                    "courts_level", "deadline")}
     for r in rows:
         card = build_card(r["text"], r["lang"])
         # ИИН/БИН
@@ -65,13 +65,24 @@ def main() -> int:
             i = r["text"].find(name)
             s[1] += 1
             s[0] += any(min(p.end, i + len(name)) > max(p.start, i) for p in people)
+        # courts: a gold court mention is found with the right level when a found court overlaps it
+        s = stats["courts_level"]
+        for court in r["courts"]:
+            i = r["text"].find(court["text"])
+            s[1] += 1
+            s[0] += any(min(c.end, i + len(court["text"])) > max(c.start, i) and c.value == court["level"]
+                        for c in card.courts)
+        linked = sum(1 for c in card.courts if c.extra.get("court_id"))
+        stats.setdefault("courts_linked", [0, 0, 0, 0])
+        stats["courts_linked"][0] += linked
+        stats["courts_linked"][1] += len(card.courts)
         # deadline check
         status = next(c.status for c in card.checks if c.id == "deadline")
         expected = {True: "pass", False: "fail", None: "unknown"}[r["deadline_ok"]]
         s = stats["deadline"]
         s[0] += status == expected; s[1] += 1  # noqa: E702
     for k, (f, g, right, p) in stats.items():
-        if k.startswith("persons") or k == "deadline":
+        if k.startswith(("persons", "courts")) or k == "deadline":
             print(f"{k:<13} recall {f / g:.3f} ({f}/{g})")
         else:
             print(f"{k:<13} {pr(f, g, right, p)}")

@@ -125,7 +125,7 @@ def test_gold_card_fields():
     ("Верховного Суда Республики Казахстан", "supreme"),
     ("Специализированного межрайонного экономического суда г. Алматы", "economic_75"),
     ("Шымкент қалалық сотының", "appeal_52"),
-    ("Медеуского районного суда г. Алматы", None),  # district courts are not in the table yet
+    ("Медеуского районного суда г. Алматы", "almaty_medeu"),
 ])
 def test_court_records_from_inflected_mentions(mention, court_id):
     from assistant.nlp.courts import match_court

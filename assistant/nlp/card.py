@@ -130,7 +130,7 @@ def build_card(text: str, lang: str | None = None) -> PetitionCard:
         if span.label_ == "ORG":
             parties.append(Found(text[a:b], a, b, role=_role_before(cues, a), extra={"kind": "organisation"}))
         elif span.label_ == "COURT":
-            record, score = match_court(text[a:b])
+            record, score = match_court(text[a:b], context=text[max(0, a - 40):a] + " … " + text[b:b + 40])
             extra: dict[str, Any] = {"region_code": court_region(text[a:b])}
             if record is not None:
                 extra.update(court_id=record.id, name_ru=record.name_ru, name_kk=record.name_kk,
