@@ -434,6 +434,20 @@ class Registry:
 
         in_transaction(self.url, work)
 
+    def record_document(self, reg_no: str | None, template_id: str, lang: str, file_name: str, sha256: str,
+                        by: str = "", on: dt.date | None = None) -> None:
+        """A drafted document (assistant.documents) for the petition's file and its movement log; documents
+        about no single petition (press releases, reviews, statistics) are recorded with `reg_no=None`."""
+        def work(s: Session) -> None:
+            p = self._petition_for_update(s, reg_no) if reg_no else None
+            s.add(m.Document(petition_id=p.id if p else None, template_id=template_id, lang=lang,
+                             file_name=file_name, sha256=sha256, by_whom=by))
+            if p is not None:
+                self._event(s, p, "document", on or dt.date.today(), by, note=template_id,
+                            data={"template": template_id, "lang": lang, "file": file_name, "sha256": sha256})
+
+        in_transaction(self.url, work)
+
     @staticmethod
     def _petition_for_update(s: Session, reg_no: str) -> m.Petition:
         p = s.scalar(select(m.Petition).where(m.Petition.reg_no == reg_no).with_for_update())

@@ -196,3 +196,12 @@ def test_backup_then_restore_gives_an_identical_registry(registry: Registry, fre
     (tmp_path / "junk.kbk").write_bytes(b"not gzip")
     with pytest.raises(BackupError):
         restore(fresh_url, tmp_path / "junk.kbk")
+
+
+def test_generated_documents_are_recorded_in_the_file_and_the_log(registry: Registry) -> None:
+    reg = registry.register(petition(1))
+    registry.record_document(reg.reg_no, "case_file_request", "kk", "request.docx", "ab" * 32, by="aliya", on=D)
+    registry.record_document(None, "press_release", "ru", "press.docx", "cd" * 32)
+    p = registry.petition(reg.reg_no)
+    assert [(d.template_id, d.lang, d.by_whom) for d in p.documents] == [("case_file_request", "kk", "aliya")]
+    assert p.events[-1].kind == "document" and p.status == "assigned"  # a document does not move the petition
