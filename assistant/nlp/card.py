@@ -83,10 +83,18 @@ def _role_before(cues: list[tuple[int, int, str]], start: int) -> str | None:
     return best[1] if best else None
 
 
+@cache
+def _court_level_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(level, re.compile("|".join(f"(?:{w})" for w in words)))
+            for level, words in _roles()["court_levels"].items()]
+
+
 def court_level(name: str) -> str | None:
-    low = name.lower()
-    for level, words in _roles()["court_levels"].items():
-        if any(w in low for w in words):
+    """The level a court's name tells by its words (card_roles.yaml), for a mention the court table does not
+    link: "Районный суд № 2" → first, "суда области Абай" → appeal, "Жетісу облысының сотының" → appeal."""
+    low = re.sub(r"\s+", " ", name.lower())
+    for level, pattern in _court_level_patterns():
+        if pattern.search(low):
             return level
     return None
 

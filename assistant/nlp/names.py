@@ -6,7 +6,7 @@ surname endings with Russian and Kazakh case endings, names in Latin letters, fi
 words, and later mentions by surname alone. Judges and prosecutors named in their office are told apart
 (assistant/data/names.yaml lists the cue words). Courts, organisations, state bodies, toponyms and legal
 norms are found too, so that a name inside them ("ТОО «Ахметов и К»", "улица Абая") is not taken for a
-person.
+person; the rules for courts are data (assistant/data/patterns/court_mentions.yaml).
 """
 
 from __future__ import annotations
@@ -82,6 +82,207 @@ def fold(text: str) -> str:
 
 
 
+# --- court mentions (COURT spans; the rules are assistant/data/patterns/court_mentions.yaml) -----------------
+COURT_MENTIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "court_mentions.yaml"
+# Latin look-alikes as Cyrillic letters, for finding court words only ("Cотының", "icтер", "КАССАЦИОННЫЙ cуд").
+_COURT_LOOKALIKES = str.maketrans("ABCEHKMOPTXYIaceopxyki", "АВСЕНКМОРТХУІасеорхукі")
+_SPACE = "[ \\t\\u00a0]"
+# One word of the line before a court word: "№ 2" or "№2", or a run of non-space characters.
+_COURT_TOKEN = re.compile(rf"№{_SPACE}?\d{{1,3}}|[^ \t\u00a0]+")
+_COURT_NUMBER = re.compile(r"№\s?\d{1,3}")
+_COURT_GAP = re.compile(rf"{_SPACE}+")
+_CAP_WORD = re.compile(rf"[{UP}][{UP}{LOW}]*(?:-[{UP}{LOW}]+)*")
+_RU_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое)$")
+
+
+class CourtMentions:
+    """Finds the mentions of a court: a court word and the words of its name around it (see the rules file)."""
+
+    def __init__(self, rules: dict[str, Any], place_words: Iterable[str] = (),
+                 place_pairs: Iterable[tuple[str, str]] = ()) -> None:
+        ru, kk = rules["ru"], rules["kk"]
+        self.head = re.compile(rf"(?<![\w-])(?:(?P<ru>{ru['head']})|(?P<kk>{kk['head']}))(?![\w-])", re.IGNORECASE)
+        self.ru_adjective = re.compile(ru["adjective"])
+        self.ru_kinds, self.ru_unique = tuple(ru["kinds"]), tuple(ru["unique"])
+        self.ru_proper_kinds, self.ru_not_proper = tuple(ru["proper_kinds"]), tuple(ru["not_proper"])
+        name = rf"[{UP}][{UP}{LOW}]*(?:-[{UP}{LOW}]+)*"
+        self.ru_after = [(re.compile(rf"(?:{a['pattern'].replace('{Name}', name)})(?![\w-])"), bool(a["place"]))
+                         for a in ru["after"]]
+        self.kk_kinds, self.kk_unique = tuple(kk["kinds"]), tuple(kk["unique"])
+        self.kk_proper_kinds = tuple(kk["proper_kinds"])
+        self.kk_joins, self.kk_places = frozenset(kk["joins"]), frozenset(kk["places"])
+        self.kk_abbreviations = frozenset(kk["place_abbreviations"])
+        self.kk_particles = frozenset(kk["name_particles"])
+        self.not_names = frozenset(w.lower() for w in rules.get("not_names", ()))
+        self.place_words = frozenset(w.lower() for w in place_words)
+        pairs = {tuple(n.lower().split()) for n in rules.get("multiword_names", ()) if len(n.split()) == 2}
+        self.place_pairs = frozenset(pairs | {(a.lower(), b.lower()) for a, b in place_pairs})
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        text = text.translate(_COURT_LOOKALIKES)
+        out: list[tuple[int, int]] = []
+        for m in self.head.finditer(text):
+            found = self._russian(text, m.start(), m.end()) if m.group("ru") else self._kazakh(text, m.start(), m.end())
+            if found and not (out and found[0] < out[-1][1]):
+                out.append(found)
+        return out
+
+    @staticmethod
+    def _words_before(text: str, start: int) -> list[tuple[int, str]]:
+        """The words of the line before `start`, separated by spaces only, nearest first (start, word)."""
+        lo = max(text.rfind("\n", 0, start) + 1, start - 200)
+        if start == lo or text[start - 1] not in " \t\u00a0":
+            return []
+        words = [(m.start(), m.group(0)) for m in _COURT_TOKEN.finditer(text, lo, start)]
+        return words[::-1]
+
+    # --- Russian: adjectives before the court word, qualifiers after it -------------------------------------
+    def _russian(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        first = start
+        names = unique = kind = number = False
+        for pos, word in self._words_before(text, start):
+            low = word.lower()
+            if _COURT_NUMBER.fullmatch(word):
+                number = True
+            elif not self.ru_adjective.fullmatch(low):
+                break
+            elif low.startswith(self.ru_unique):
+                unique = True
+            elif low.startswith(self.ru_kinds):
+                kind = True
+                names |= word[0].isupper() and low.startswith(self.ru_proper_kinds)
+            elif word[0].isupper() and self._ru_proper(low):
+                names = True
+            else:
+                break
+            first = pos
+        last = end
+        while m := _COURT_GAP.match(text, last):
+            for rx, place in self.ru_after:
+                if after := rx.match(text, m.end()):
+                    last, names = after.end(), names or place
+                    number |= after.group(0).startswith("№")
+                    break
+            else:
+                break
+        return (first, last) if names or unique or (number and kind) else None
+
+    def _ru_proper(self, low: str) -> bool:
+        """A capitalised adjective that is a place's: "Медеуского", "Алматинского", not "Уважаемый", "Истцом"."""
+        if low.startswith(self.ru_not_proper):
+            return False
+        if _RU_PLACE_ADJECTIVE.search(low):
+            return True
+        parses = _morph().parse(low)[:3]
+        if _morph().word_is_known(low):
+            return any("Geox" in p.tag for p in parses)
+        return not ({"Surn", "Name", "Patr"} & set(parses[0].tag.grammemes))
+
+    # --- Kazakh: names, places and kinds before the court word ----------------------------------------------
+    def _kazakh(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        words = self._words_before(text, start)
+        taken: list[tuple[int, bool]] = []  # (start, is a join word) of the words of the name
+        names = unique = kind = number = False
+        after_name = False  # left of a name only a place word may stand ("Қарағанды қаласы Қазыбек би")
+        i = 0
+        while i < len(words):
+            pos, word = words[i]
+            low = word.lower()
+            if low in self.kk_places:
+                group = self._kk_name(words, i + 1)
+                if not group:
+                    break
+                names, after_name = True, True
+                taken += [(pos, False)] + [(words[j][0], False) for j in range(i + 1, i + 1 + group)]
+                i += 1 + group
+                continue
+            if after_name:
+                break
+            if _COURT_NUMBER.fullmatch(word):
+                number = True
+            elif word in self.kk_abbreviations:
+                names = True
+            elif low.startswith(self.kk_unique):
+                unique = True
+            elif low.startswith(self.kk_kinds):
+                kind = True
+                names |= word[0].isupper() and low.startswith(self.kk_proper_kinds)
+            elif low in self.kk_joins:
+                taken.append((pos, True))
+                i += 1
+                continue
+            elif (group := self._kk_name(words, i, known=True)) and taken and not taken[-1][1]:
+                # a known place's name right before a kind word or a number: "Павлодар қалалық", "Әл-Фараби
+                # аудандық" (and not a person's: "Сейткали облыстық сотқа шағымданды")
+                names, after_name = True, True
+                taken += [(words[j][0], False) for j in range(i, i + group)]
+                i += group
+                continue
+            else:
+                break
+            taken.append((pos, False))
+            i += 1
+        while taken and taken[-1][1]:  # a name does not start with "істер жөніндегі"
+            taken.pop()
+        if not (names or unique or (number and kind)):
+            return None
+        return (taken[-1][0] if taken else start), end
+
+    def _kk_name(self, words: list[tuple[int, str]], i: int, known: bool = False) -> int:
+        """How many words (nearest first, from index i) make a place's name: "Жетісу", "Қазыбек би",
+        "Шығыс Қазақстан"; 0 when the word there is no name (with `known`, no place the tables name)."""
+        if i >= len(words):
+            return 0
+        word = words[i][1]
+        if i + 1 < len(words) and (words[i + 1][1].lower(), word.lower()) in self.place_pairs:
+            return 2
+        if known:
+            return 1 if _CAP_WORD.fullmatch(word) and word.lower() in self.place_words else 0
+        if word.lower() in self.kk_particles:
+            return 2 if i + 1 < len(words) and self._kk_name_word(words[i + 1][1]) else 0
+        return 1 if self._kk_name_word(word) else 0
+
+    def _kk_name_word(self, word: str) -> bool:
+        if not _CAP_WORD.fullmatch(word):
+            return False
+        low = word.lower()
+        if low in self.not_names:
+            return False
+        if low in self.place_words:
+            return True
+        # an ordinary word ("Мен", "Кейін") or a person's name ("Ахметов облыстық сотқа", "Ерлан аудандық
+        # сотқа") is no place
+        return not (_common(low) or PATRONYMIC.search(low) or SURNAME.search(low) or low in _name_lexicon())
+
+
+@cache
+def court_mentions() -> CourtMentions:
+    import csv
+    from itertools import pairwise
+
+    with open(COURT_MENTIONS_FILE, encoding="utf-8") as fh:
+        rules = yaml.safe_load(fh)
+    data = DATA_FILE.parent
+    names: list[str] = []
+    with open(data / "courts.csv", encoding="utf-8") as fh:
+        names += [r[k] for r in csv.DictReader(fh) for k in ("name_ru", "name_kk")]
+    with open(data / "regions.csv", encoding="utf-8") as fh:
+        names += [r[k] for r in csv.DictReader(fh) for k in ("region_ru", "region_kk", "centre")]
+    words, pairs = set(), set()
+    for n in names:
+        caps = [w if _CAP_WORD.fullmatch(w) else "" for w in n.split()]
+        words.update(w for w in caps if w)
+        pairs.update((a, b) for a, b in pairwise(caps) if a and b)
+    return CourtMentions(rules, words, pairs)
+
+
+@cache
+def _morph() -> Any:
+    from assistant.ingest.langid import default_identifier
+
+    return default_identifier().morph
+
+
 class NameFinder:
     """Finds people's names; `protected()` finds the spans that are never a person's name."""
 
@@ -107,12 +308,6 @@ class NameFinder:
     _ORG_RE = re.compile(
         r"(?:(?:ТОО|АО|ЖШС|АҚ|ИП|ЖК|ГУ|КГУ|КГП|ГКП|РГП|РМК|МФО|ОСИ|ПИБ|ПК|НАО|КеАҚ|МКО|Банк|банк|"
         r"компания|Компания)(?:\s+на\s+ПХВ)?\s*«[^»\n]{1,80}»(?:\s*(?:ЖШС|АҚ|ЖК))?|«[^»\n]{1,80}»\s*(?:ЖШС|АҚ|ЖК|ТОО|АО))")
-    _COURT_RE = re.compile(
-        rf"(?:(?:{WORD}|[{LOW}]+(?:ого|ый|ий|ой|ая)|№\s?\d+)[\s\-]+){{0,6}}"
-        rf"(?:[{UP}{LOW}]+(?:ого|ый|ий|ой|ая|дық|лық|тық|тік|дік|лік|ный|ский|сы|ci)|№\s?\d+|Суд|Сот)[\s\-]+"
-        rf"(?:суд[а-я]{{0,3}}|сот[а-яқңғүұөәі]{{0,6}}|СУД[А-Я]{{0,3}}|СОТ[А-ЯҚҢҒҮҰӨӘІ]{{0,6}})\b"
-        rf"|(?:Верховн|Кассационн|Жоғарғы|Кассациялық)[{LOW}]*\s(?:[{LOW}]+\s){{0,5}}(?:суд|сот)[{LOW}]*")
-    _COURT_WORD = re.compile(r"(?:суд[а-я]{0,3}|сот[а-яқңғүұөәі]{0,6}|СУД[А-Я]{0,3}|СОТ[А-ЯҚҢҒҮҰӨӘІ]{0,6})\b")
     _TOPONYM_RE = re.compile(
         rf"(?:ул\.|улиц[аеуыой]{{1,2}}|пр\.|просп\.|проспект[а-я]{{0,2}}|мкр\.|микрорайон[а-я]{{0,2}}|"
         rf"им\.|имени|бульвар[а-я]{{0,2}}|переул[а-я]{{0,4}}|пос[её]л[а-я]{{0,3}})\s*{CAP}(?:\s+{CAP})?"
@@ -134,13 +329,7 @@ class NameFinder:
         for rx, kind in ((self._ORG_RE, "ORG"), (self._TOPONYM_RE, "TOPONYM"), (self._LAW_RE, "LAW"),
                          (self._STATE_RE, "STATE_BODY")):
             keep += [(kind, m.start(), m.end()) for m in rx.finditer(text)]
-        for anchor in self._COURT_WORD.finditer(text):
-            lo = max(0, anchor.start() - 120)
-            # The court's name ends at this word: match the name backwards from it, in a short window.
-            for m in self._COURT_RE.finditer(text, lo, anchor.end()):
-                if m.end() == anchor.end() and (m.group(0)[:1].isupper() or "№" in m.group(0)):
-                    keep.append(("COURT", m.start(), m.end()))
-                    break
+        keep += [("COURT", s, e) for s, e in court_mentions().find(text)]
         return keep
 
     _NAME_PATTERNS = (
