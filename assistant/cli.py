@@ -581,6 +581,194 @@ def judges_list() -> None:
         click.echo(f"{j.code:<6} {j.name_ru:<40} {loads.get(j.code, 0):>4}  {','.join(j.categories)}  {away}")
 
 
+def _document_error(exc: Exception, lang: str) -> click.ClickException:
+    message = exc.message(lang) if hasattr(exc, "message") else str(exc)
+    return click.ClickException(message)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of templates with their fields.")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None)
+def templates(as_json: bool, lang: str | None) -> None:
+    """The Word templates: id, titles, languages and fields (templates/manifest.yaml)."""
+    from assistant.documents.manifest import load_manifest
+
+    lang = lang or load_settings().lang
+    manifest = load_manifest()
+    rows = [{"id": spec.id, "title": dict(spec.title),
+             "langs": [x for x in ("kk", "ru") if spec.path(x).is_file()],
+             "fields": [{"name": name, "type": f.type, "required": bool(f.required)}
+                        for name, f in spec.fields.items()]}
+            for spec in manifest.templates.values()]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for row in rows:
+        required = [f["name"] for f in row["fields"] if f["required"]]
+        click.echo(f"{row['id']:<22} {row['title'].get(lang, row['id'])}  [{', '.join(row['langs'])}]")
+        click.echo(f"{'':<22} {t('registry.cli.required', lang)}: {', '.join(required)}")
+
+
+def _read_json(path: Path | None) -> dict:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise click.BadParameter(f"{path}: {exc}", param_hint="--data") from exc
+    if not isinstance(data, dict):
+        raise click.BadParameter(f"{path}: a JSON object is expected", param_hint="--data")
+    return data
+
+
+@cli.command()
+@click.argument("template_id")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), required=True, help="Language of the document.")
+@click.option("--data", "data_file", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Field values as a JSON object (over the registry's values with --petition).")
+@click.option("--petition", "reg_no", default=None, help="Prefill the fields from this registered petition.")
+@click.option("--consultant", default=None, help="The consultant's name for letters and memos.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--pdf", is_flag=True, help="Also convert to PDF through LibreOffice (when installed).")
+@click.option("--by", "by_whom", default="", help="Who drafts (kept in the petition's file).")
+def render(template_id: str, lang: str, data_file: Path | None, reg_no: str | None, consultant: str | None,
+           out: Path, pdf: bool, by_whom: str) -> None:
+    """Draft a procedural document from a Word template, as DOCX (and PDF).
+
+    Missing fields are listed all at once and nothing is written. Exit status: 0 written, 1 refused.
+    """
+    import hashlib
+
+    from assistant.documents.errors import DocumentError
+    from assistant.documents.manifest import load_manifest
+    from assistant.documents.render import render as render_document
+    from assistant.registry.service import RegistryError
+
+    settings = load_settings()
+    consultant = consultant or by_whom or None
+    if template_id not in load_manifest().templates:
+        raise click.BadParameter(f"unknown template {template_id!r} (see `kenesshi templates`)",
+                                 param_hint="TEMPLATE_ID")
+    data: dict = {}
+    registry = None
+    if reg_no:
+        from assistant.documents.from_registry import petition_context
+
+        registry = _registry(settings)
+        try:
+            data = petition_context(registry, reg_no, template_id, lang, consultant=consultant)
+        except RegistryError as exc:
+            raise _registry_error(exc, settings.lang) from exc
+    elif consultant:
+        data["consultant"] = consultant
+    data.update(_read_json(data_file))
+    try:
+        written = render_document(template_id, lang, data, out, pdf=pdf, settings=settings)
+    except DocumentError as exc:
+        raise _document_error(exc, settings.lang) from exc
+    if registry is not None and reg_no:
+        registry.record_document(reg_no, template_id, lang, written.name,
+                                 hashlib.sha256(written.read_bytes()).hexdigest(), by=by_whom)
+    click.echo(str(written))
+
+
+def _period_or_fail(spec: str, hint: str):  # type: ignore[no-untyped-def]
+    from assistant.reports.movement import parse_period
+
+    try:
+        return parse_period(spec)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=hint) from exc
+
+
+@cli.command("press-release")
+@click.option("--week", required=True, help="ISO week, e.g. 2026-W47.")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), required=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--pdf", is_flag=True)
+def press_release(week: str, lang: str, out: Path, pdf: bool) -> None:
+    """The weekly press release on the cases the collegium considered (depersonalised)."""
+    from assistant.documents.errors import DocumentError
+    from assistant.documents.render import render as render_document
+    from assistant.reports.press import press_release_context
+
+    settings = load_settings()
+    period = _period_or_fail(week, "--week")
+    registry = _registry(settings)
+    cases = registry.considered_cases(period.start, period.end)
+    try:
+        written = render_document("press_release", lang, press_release_context(cases, week, lang), out, pdf=pdf,
+                                  settings=settings)
+    except DocumentError as exc:
+        raise _document_error(exc, settings.lang) from exc
+    click.echo(f"{written}: {len(cases)}")
+
+
+@cli.command()
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--category", default=None, help="Only this category (code).")
+@click.option("--region", default=None, help="Only this region (code of regions.csv).")
+@click.option("--topic", default=None)
+@click.option("--lang", type=click.Choice(["ru", "kk"]), required=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--pdf", is_flag=True)
+def review(date_from, date_to, category: str | None, region: str | None, topic: str | None, lang: str,  # type: ignore[no-untyped-def]
+           out: Path, pdf: bool) -> None:
+    """A judicial-practice review for a period: statistics, charts, reversed acts (depersonalised)."""
+    from assistant.documents.errors import DocumentError
+    from assistant.documents.render import render as render_document
+    from assistant.reports.review import review_context
+
+    settings = load_settings()
+    start, end = date_from.date(), date_to.date()
+    if end < start:
+        raise click.BadParameter("--to is before --from", param_hint="--to")
+    cases = [c for c in _registry(settings).considered_cases(start, end)
+             if (category is None or c["category"] == category) and (region is None or c["region_code"] == region)]
+    try:
+        written = render_document("practice_review", lang, review_context(cases, start, end, lang, topic=topic),
+                                  out, pdf=pdf, settings=settings)
+    except DocumentError as exc:
+        raise _document_error(exc, settings.lang) from exc
+    click.echo(f"{written}: {len(cases)}")
+
+
+@cli.command()
+@click.option("--period", required=True, help="2026-Q4, 2026-H1, 2026, 2026-11 …")
+@click.option("--lang", type=click.Choice(["ru", "kk"]), default=None)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="F.xlsx (workbook) or F.docx (statistical report).")
+@click.option("--pdf", is_flag=True)
+def stats(period: str, lang: str | None, out: Path, pdf: bool) -> None:
+    """Statistical report for a quarter / half-year / year: movement, results, categories, regions."""
+    from assistant.documents.errors import DocumentError
+    from assistant.documents.render import render as render_document
+    from assistant.reports.movement import column_labels, movement
+    from assistant.reports.stats import statistics_context, statistics_workbook
+
+    settings = load_settings()
+    lang = lang or settings.lang
+    p = _period_or_fail(period, "--period")
+    registry = _registry(settings)
+    cases = registry.considered_cases(p.start, p.end)
+    total = movement(registry.url, p, lang=lang).iloc[-1]
+    keys = ["pending_start", "received", "returned", "considered", "other_finished", "pending_end"]
+    moved = [{"label": label, "count": int(total[k])} for k, label in zip(keys, column_labels(keys, lang), strict=True)]
+    if out.suffix.lower() == ".xlsx":
+        written = statistics_workbook(cases, out, lang=lang, period_from=p.start, period_to=p.end, movement=moved)
+    elif out.suffix.lower() == ".docx":
+        try:
+            written = render_document("statistics_report", lang,
+                                      statistics_context(cases, p.start, p.end, lang, movement=moved), out, pdf=pdf,
+                                      settings=settings)
+        except DocumentError as exc:
+            raise _document_error(exc, settings.lang) from exc
+    else:
+        raise click.BadParameter("--out must end in .xlsx or .docx", param_hint="--out")
+    click.echo(f"{written}: {len(cases)}")
+
+
 @cli.command()
 def config() -> None:
     """Show the settings in effect and which optional tools (OCR, LibreOffice) are available."""

@@ -43,6 +43,15 @@ class Settings:
     file_timeout_s: float = 600.0
     convert_timeout_s: float = 120.0
     jobs: int = 2
+    # Letterhead of the drafted documents (assistant.documents). The address, phone and e-mail are left
+    # for each installation to set in .env: no source gave the court's official contacts.
+    court_name_ru: str = "Кассационный суд по гражданским делам"
+    court_name_kk: str = "Азаматтық істер жөніндегі кассациялық сот"
+    court_address: str = "Астана"
+    court_phone: str = ""
+    court_email: str = ""
+    # Word templates and their manifest; empty: the `templates/` folder of the repository.
+    templates_dir: str = ""
 
     def __post_init__(self) -> None:
         if not self.db_url:

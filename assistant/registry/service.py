@@ -564,6 +564,7 @@ class Registry:
                 .order_by(m.Petition.decided_on, m.Petition.reg_no))
             return [{"reg_no": p.reg_no, "decided_on": p.decided_on, "category": p.final_category or "OTHER",
                      "region_code": p.region_code or "", "lower_court": p.lower_court, "outcome": p.outcome,
+                     "received_on": p.received_on,
                      "summary": p.summary or p.text[:600], "judge": p.judge.name_ru if p.judge else "",
                      "judge_kk": p.judge.name_kk if p.judge else "", "lang": p.lang} for p in rows]
 
