@@ -37,6 +37,7 @@ bench: setup
 	$(BIN)/python bench/card.py
 	$(BIN)/python bench/distribution.py
 	$(BIN)/python bench/registry.py
+	$(BIN)/python bench/documents.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 constraints:
