@@ -38,6 +38,7 @@ bench: setup
 	$(BIN)/python bench/distribution.py
 	$(BIN)/python bench/registry.py
 	$(BIN)/python bench/documents.py
+	$(BIN)/python bench/app.py
 
 # Re-pin every transitive dependency after changing pyproject.toml.
 constraints:

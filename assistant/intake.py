@@ -33,7 +33,10 @@ def petition_input(text: str, lang: str, *, card: Any | None = None, suggestion:
             seen.add(f.text)
             near = next((i.value for i in card.iin_bin if 0 <= i.start - f.end <= 200), None)
             parties.append(PartyInput(name=f.text, role=f.role or "", iin_bin=near if near in ids else None))
-        courts = sorted(card.courts, key=lambda c: (c.value not in APPELLATE_LEVELS, c.start))
+        # The lower court is the one whose act is appealed: never the cassation court or the Supreme Court the
+        # complaint is addressed to.
+        courts = sorted((c for c in card.courts if c.value not in ("cassation", "supreme")),
+                        key=lambda c: (c.value not in APPELLATE_LEVELS, c.start))
         if courts:
             c = courts[0]
             lower_court = c.extra.get(f"name_{lang}") or c.text

@@ -73,7 +73,7 @@ def seed_demo(registry: Registry, *, petitions: int = 320, today: dt.date | None
                                  rnd.choice(("отпуск / демалыс", "обучение / оқу", "болезнь / науқас")))
     docs, regions = _corpus(), _regions()
     days = sorted(start + dt.timedelta(days=rnd.randrange(0, 365)) for _ in range(petitions))
-    days = [cal.next_working_day(d) for d in days]
+    days = [_working_day_not_after(cal, d, today) for d in days]  # never received in the future
     counts = {"petitions": 0, "returned": 0, "decided": 0, "corrected": 0, "unsure": 0}
     codes = list(_OUTCOME_WEIGHTS)
     weights = list(_OUTCOME_WEIGHTS.values())
@@ -102,6 +102,15 @@ def seed_demo(registry: Registry, *, petitions: int = 320, today: dt.date | None
         if progress:
             progress(n + 1, len(days))
     return counts
+
+
+def _working_day_not_after(cal: Any, day: dt.date, today: dt.date) -> dt.date:
+    moved = cal.next_working_day(day)
+    if moved <= today:
+        return moved
+    while not cal.is_working_day(day) and day > today - dt.timedelta(days=30):
+        day -= dt.timedelta(days=1)
+    return min(day, today)
 
 
 def _move(registry: Registry, reg_no: str, received: dt.date, today: dt.date, rnd: random.Random,

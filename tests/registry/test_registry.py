@@ -205,3 +205,13 @@ def test_generated_documents_are_recorded_in_the_file_and_the_log(registry: Regi
     p = registry.petition(reg.reg_no)
     assert [(d.template_id, d.lang, d.by_whom) for d in p.documents] == [("case_file_request", "kk", "aliya")]
     assert p.events[-1].kind == "document" and p.status == "assigned"  # a document does not move the petition
+
+
+def test_intake_takes_the_lower_court_never_the_addressee() -> None:
+    from assistant.intake import petition_input
+    from assistant.nlp.card import build_card
+
+    text = ("В Кассационный суд по гражданским делам\nЗаявитель: Ахметова Динара Сериковна\n"
+            "на решение Медеуского районного суда г. Алматы от 14 февраля 2025 года")
+    data = petition_input(text, "ru", card=build_card(text, "ru"), received_on=D)
+    assert "Кассационный" not in data.lower_court and data.region_code == "75"
