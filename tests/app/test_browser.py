@@ -167,8 +167,10 @@ def test_upload_register_open_and_draft(server: str, tmp_path: Path):
             choose(page, t("app.draft.template", lang), template.title)
             labels = {fl.name: f"{fl.label} *" if fl.required else fl.label for fl in template.fields}
             page.get_by_label(labels["volumes"], exact=True).wait_for()  # the fields of the chosen template
+            # The PDF names the appellate court across a line break, so the court the file goes back to is
+            # typed by the consultant (the app asks for it rather than guess).
             for name, value in (("out_no", "01-12/777"), ("volumes", "1"), ("ruling_date", "2026-03-02"),
-                                ("consultant", "Сейтқали Ә.")):
+                                ("consultant", "Сейтқали Ә."), ("lower_court", "Карагандинский областной суд")):
                 fill(page, labels[name], value)
             page.get_by_role("button", name=t("app.draft.prepare", lang)).click()
             button = page.get_by_role("button", name=t("app.draft.download", lang))
