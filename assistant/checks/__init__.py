@@ -56,6 +56,10 @@ def _msg(key: str, **params: Any) -> dict[str, str]:
     return {lang: t(key, lang, **params) for lang in LANGS}
 
 
+# A full stop after a word of four or more letters, or ! ?, ends a sentence ("г.", "обл.", "ст." do not).
+_SENTENCE_END = re.compile(r"(?<=[^\W\d]{4})\.(?:\s|$)|[!?](?:\s|$)")
+
+
 def _rx(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -153,6 +157,21 @@ class Checker:
         return CheckResult("power_of_attorney", PASS if proof else FAIL, title, basis,
                            _msg("checks.poa_attached" if proof else "checks.poa_missing"), True, ev)
 
+    @staticmethod
+    def _claim_windows(text: str, rule: dict[str, Any]) -> list[tuple[int, int]]:
+        """Sentences where the claim is stated: from Russian cue words onwards, up to Kazakh ones (the verb
+        comes last), each cut at the sentence's end and at `claim_window` characters. The whole text when no
+        cue is found."""
+        width = int(rule.get("claim_window", 320))
+        windows = []
+        for m in _rx(rule.get("claim_statement_after") or ["(?!)"]).finditer(text):
+            end = _SENTENCE_END.search(text, m.end(), m.end() + width)
+            windows.append((m.start(), end.start() + 1 if end else min(len(text), m.end() + width)))
+        for m in _rx(rule.get("claim_statement_before") or ["(?!)"]).finditer(text):
+            ends = list(_SENTENCE_END.finditer(text, max(0, m.start() - width), m.start()))
+            windows.append((ends[-1].end() if ends else max(0, m.start() - width), m.end()))
+        return windows or [(0, len(text))]
+
     def non_reviewable(self, text: str, amounts: list[Amount], filing: DatedMention | None,
                        claimant_is_entity: bool) -> list[CheckResult]:
         rule = self.rules["checks"]["non_reviewable"]
@@ -166,6 +185,15 @@ class Checker:
                                        [Evidence(hit.start(), hit.end(), hit.group(0))]))
         year = filing.mention.date.year if filing else None
         if filing is not None and filing.mention.date >= _date(self.rules["thresholds_until"]):
+            return out
+        windows = self._claim_windows(text, rule)
+        cue = next((m for start, end in windows
+                    for m in [_rx(rule["non_property_claims"]).search(text, start, end)] if m), None)
+        if cue is not None:
+            # The thresholds concern property claims; a non-property claim is said so, with the words.
+            detail = {lang: t("checks.non_property", lang, words=cue.group(0)) for lang in LANGS}
+            out.append(CheckResult("non_reviewable.below_mrp_threshold", PASS, title, basis, detail, False,
+                                   [Evidence(cue.start(), cue.end(), cue.group(0))]))
             return out
         claims = [a for a in amounts if a.unit == "KZT"]
         rate = mrp_value(year) if year else None

@@ -115,3 +115,34 @@ def test_required_contents_on_gold(gold):
         for item in items:
             right[item] += res[f"contents.{item}"].value == r["required_contents"][item]
     assert all(right[i] / len(gold) >= 0.9 for i in items), right
+
+
+HINTS = ("settlement_agreement", "mediation", "simplified_procedure", "below_mrp_threshold")
+
+
+def _hints(text: str, lang: str) -> set[str]:
+    from assistant.nlp.card import build_card
+    return {c.id.split(".", 1)[1] for c in build_card(text, lang).checks
+            if c.id.startswith("non_reviewable.") and c.status == "fail"}
+
+
+def test_non_reviewable_hints_on_gold(gold):
+    wrong = [(r["id"], h) for r in gold for h in HINTS
+             if (h in _hints(r["text"], r["lang"])) != (h in r["non_reviewable_hints"])]
+    assert len(wrong) <= 2, wrong
+
+
+@pytest.mark.parametrize(("lang", "claim", "hint"), [
+    ("ru", "Истец обратился в суд с иском о взыскании долга 1 500 000 тенге.", True),
+    ("ru", "Истец обратился в суд с иском о восстановлении на работе и взыскании заработка 1 500 000 тенге.", False),
+    ("ru", "Истец обратился в суд с иском о выселении, задолженность по коммунальным услугам 146 380 тенге.", False),
+    ("ru", "Истец обратился в суд с иском о взыскании 1 500 000 тенге. Ответчик на грани банкротства.", True),
+    ("ru", "Истец обратился в суд с иском о взыскании долга 95 000 000 тенге.", False),
+    ("kk", "Мен жауапкерден 1 500 000 теңге берешекті өндіру туралы талап қойдым.", True),
+    ("kk", "Мен сотқа жұмысқа қайта алу және 1 500 000 теңге жалақыны өндіру туралы талап қойдым.", False),
+    ("kk", "Мен сотқа шекараны қалпына келтіру және 350 000 теңге шығынды өндіру туралы талап қойдым.", False),
+])
+def test_below_mrp_hint_only_for_property_claims(lang, claim, hint):
+    text = (RU if lang == "ru" else KK).format(filed="20.10.2025").replace(
+        "Считаю," if lang == "ru" else "Соттар", claim + (" Считаю," if lang == "ru" else " Соттар"))
+    assert ("below_mrp_threshold" in _hints(text, lang)) is hint
