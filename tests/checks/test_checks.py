@@ -74,9 +74,12 @@ def test_pre_reform_petition():
     assert _by_id(run_checks(text))["regime"].value == "pre_2025_07_01"
 
 
-@pytest.fixture(scope="module")
-def gold():
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+# gold.jsonl: the rules were developed against it; heldout.jsonl: written later by another writer, not tuned on
+# (one round of general fixes after its first run).
+@pytest.fixture(scope="module", params=["gold.jsonl", "heldout.jsonl"])
+def gold(request):
+    path = GOLD.with_name(request.param)
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_deadline_correct_on_every_gold_case(gold):
