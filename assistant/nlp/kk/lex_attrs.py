@@ -1,6 +1,8 @@
-"""Lexical attributes for Kazakh: number words."""
+"""Lexical attributes for Kazakh: number words, and NORM as the stem (assistant.nlp.kk.stem)."""
 
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import LIKE_NUM, NORM
+
+from assistant.nlp.kk.stem import stem
 
 _NUM_WORDS = {
     "нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма", "отыз",
@@ -18,4 +20,4 @@ def like_num(text: str) -> bool:
     return text.lower() in _NUM_WORDS
 
 
-LEX_ATTRS = {LIKE_NUM: like_num}
+LEX_ATTRS = {LIKE_NUM: like_num, NORM: stem}

@@ -44,8 +44,8 @@ factory = "tok2vec"
 [components.tok2vec.model.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = 128
-attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
-rows = [5000, 2500, 2500, 2500]
+attrs = ["NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"]
+rows = [5000, 5000, 2500, 2500, 2500]
 include_static_vectors = false
 
 [components.tok2vec.model.encode]
@@ -107,8 +107,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kaznerd", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=16)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--limit", type=int, default=0, help="first N sentences of each file only (a smoke run)")
     args = ap.parse_args()
 
     random.seed(args.seed)
@@ -117,10 +118,14 @@ def main() -> None:
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     train_sents = read_conll(args.kaznerd / "IOB2_valid.txt")
     test_sents = read_conll(args.kaznerd / "IOB2_test.txt")
-    random.shuffle(train_sents)
+    if args.limit:
+        train_sents, test_sents = train_sents[: args.limit], test_sents[: args.limit]
+    # The last tenth, a contiguous block, picks the epoch: sentences of one news item sit side by side in the
+    # file, and a random tenth would share their names with training (dev 0.88 there, 0.82 on a block, while
+    # the test file gives 0.80).
     n_dev = len(train_sents) // 10
-    dev_docs = to_docs(nlp, train_sents[:n_dev])
-    train_docs = to_docs(nlp, train_sents[n_dev:])
+    dev_docs = to_docs(nlp, train_sents[-n_dev:])
+    train_docs = to_docs(nlp, train_sents[:-n_dev])
     examples = [Example(Doc(nlp.vocab, words=[t.text for t in d]), d) for d in train_docs]
     started = time.perf_counter()
     optimizer = nlp.initialize(lambda: examples)
@@ -129,7 +134,7 @@ def main() -> None:
         random.shuffle(examples)
         losses: dict = {}
         for batch in spacy.util.minibatch(examples, size=spacy.util.compounding(8.0, 64.0, 1.02)):
-            nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
+            nlp.update(batch, sgd=optimizer, drop=0.3, losses=losses)
         dev = evaluate(nlp, dev_docs)
         history.append({"epoch": epoch + 1, "loss": round(float(losses.get("ner", 0.0)), 1),
                         "dev_f": round(dev["ents_f"], 4), "seconds": round(time.perf_counter() - started)})
@@ -159,11 +164,15 @@ Trained by `python -m assistant.nlp.train.kazakh_ner` on **KazNERD** (Institute 
 Artificial Intelligence, Nazarbayev University; Yeshpanov, Khassanov, Varol, LREC 2022), licence
 **CC BY 4.0**: this model is a derivative and carries the same attribution.
 
-- Training: `IOB2_valid.txt`, {len(train_docs)} sentences (a tenth, {len(dev_docs)} sentences, held out to
-  pick the best epoch); scoring: `IOB2_test.txt`, {len(test_sents)} sentences, never trained on.
-- Pipeline: our Kazakh `Language` class (`assistant/nlp/kk`), tok2vec (hash embeddings of norm, prefix,
-  suffix, shape; 4 CNN layers of width 128) and a transition-based NER. No pretrained vectors. (Character
-  embeddings of width 192 were tried too: test micro-F1 0.782, no better.)
+- Training: `IOB2_valid.txt`, {len(train_docs)} sentences (its last tenth, {len(dev_docs)} sentences in one
+  block, held out to pick the best epoch); scoring: `IOB2_test.txt`, {len(test_sents)} sentences, never
+  trained on.
+- Pipeline: our Kazakh `Language` class (`assistant/nlp/kk`), whose NORM is a light stem (case, possessive,
+  plural and derivational suffixes stripped: `assistant/nlp/kk/suffixes.yaml`); tok2vec (hash embeddings of
+  the stem, lower-case form, prefix, suffix, shape; 4 CNN layers of width 128) and a transition-based NER.
+  No pretrained vectors.
+- Tried, same data and test file: without the stem 0.787; character embeddings of width 192 0.782; wider
+  layers (160/128) with entity-swap augmentation 0.803 in 44 min (over the 30-min budget).
 - Training time here (2 CPU cores): {train_seconds / 60:.1f} min, {args.epochs} epochs.
 
 ## Test set (exact span match)
