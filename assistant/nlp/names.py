@@ -418,11 +418,13 @@ class NameFinder:
                 known_stems[stem] = stem
         # Later mentions by surname alone ("Жұмабекова", "Жұмабековтен").
         for m in re.finditer(rf"(?<![\w.]){WORD}", text):
+            # the stem first: it rules out almost every word, and the overlap tests scan all spans
+            if surname_stem(m.group(0)) not in known_stems:
+                continue
             if _overlaps_any(m.start(), m.end(), [(None, r.start, r.end) for r in result]) or \
                     _overlaps_any(m.start(), m.end(), keep) or any(a <= m.start() < b for a, b in kept):
                 continue
-            stem = surname_stem(m.group(0))
-            if stem in known_stems and not _is_common_word(m.group(0)):
+            if not _is_common_word(m.group(0)):
                 result.append(NameSpan(m.start(), m.end(), "mention", 0.75))
         return result, kept
 
