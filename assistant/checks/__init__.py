@@ -186,9 +186,9 @@ class Checker:
         year = filing.mention.date.year if filing else None
         if filing is not None and filing.mention.date >= _date(self.rules["thresholds_until"]):
             return out
-        windows = self._claim_windows(text, rule)
-        cue = next((m for start, end in windows
-                    for m in [_rx(rule["non_property_claims"]).search(text, start, end)] if m), None)
+        non_property = _rx(rule["non_property_claims"])
+        cue = next((m for start, end in self._claim_windows(text, rule)
+                    if (m := non_property.search(text, start, end))), None)
         if cue is not None:
             # The thresholds concern property claims; a non-property claim is said so, with the words.
             detail = {lang: t("checks.non_property", lang, words=cue.group(0)) for lang in LANGS}

@@ -81,37 +81,30 @@ def _month(word: str) -> int | None:
     return None
 
 
+def _parts(m: re.Match[str]) -> tuple[int, int | None, int]:
+    """(day, month, year) of a match of DATE_RE or WORD_DATE_RE."""
+    g = m.groupdict()
+    if g.get("d1"):
+        return int(g["d1"]), int(g["m1"]), int(g["y1"]) + (2000 if len(g["y1"]) == 2 else 0)
+    if g.get("d2"):
+        return int(g["d2"]), _month(g["m2"]), int(g["y2"])
+    if g.get("d3"):
+        return int(g["d3"]), _month(g["m3"]), int(g["y3"])
+    if g.get("d"):
+        return (_words_value(g["d"], _RU_NUMBER_WORDS), _month(g["m"]),
+                _words_value(g["y"], _RU_NUMBER_WORDS))
+    return _words_value(g["kd"], _KK_NUMBER_WORDS), _month(g["km"]), _words_value(g["ky"], _KK_NUMBER_WORDS)
+
+
 def find_dates(text: str) -> list[DateMention]:
     out = []
-    for m in DATE_RE.finditer(text):
-        g = m.groupdict()
-        try:
-            if g["d1"]:
-                year = int(g["y1"]) + (2000 if len(g["y1"]) == 2 else 0)
-                day, month = int(g["d1"]), int(g["m1"])
-            elif g["d2"]:
-                day, month, year = int(g["d2"]), _month(g["m2"]), int(g["y2"])
-            else:
-                day, month, year = int(g["d3"]), _month(g["m3"]), int(g["y3"])
-            if month is None:
-                continue
-            value = dt.date(year, month, day)
-        except ValueError:
+    for m in (*DATE_RE.finditer(text), *WORD_DATE_RE.finditer(text)):
+        day, month, year = _parts(m)
+        if month is None:
             continue
-        out.append(DateMention(m.group(0), m.start(), m.end(), value))
-    for m in WORD_DATE_RE.finditer(text):
-        g = m.groupdict()
         try:
-            if g["d"]:
-                day, month, year = (_words_value(g["d"], _RU_NUMBER_WORDS), _month(g["m"]),
-                                    _words_value(g["y"], _RU_NUMBER_WORDS))
-            else:
-                day, month, year = (_words_value(g["kd"], _KK_NUMBER_WORDS), _month(g["km"]),
-                                    _words_value(g["ky"], _KK_NUMBER_WORDS))
-            if month is None:
-                continue
             value = dt.date(year, month, day)
-        except ValueError:
+        except ValueError:  # 31.02, 30 февраля: not a date
             continue
         out.append(DateMention(m.group(0), m.start(), m.end(), value))
     out.sort(key=lambda d: d.start)
