@@ -132,3 +132,43 @@ def test_court_records_from_inflected_mentions(mention, court_id):
 
     court, _ = match_court(mention)
     assert (court.id if court else None) == court_id
+
+
+def _parties(text: str, lang: str) -> list[tuple[str, str | None, str]]:
+    return [(p.text, p.role, p.extra["kind"]) for p in build_card(text, lang).parties]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # a place does not swallow the name that follows it
+    ("ru", "Помощник прокурора г. Экибастуза Нургалиева А.К. дала заключение.",
+     ("Нургалиева А.К.", "prosecutor", "person")),
+    ("ru", "– частный судебный исполнитель г. Астаны Сейтказин Нурлан Бекбулатович;",
+     ("Сейтказин Нурлан Бекбулатович", None, "person")),
+    # a signature line: the office, a run of spaces, the name
+    ("kk", "Бас Прокурордың орынбасары                         Ә. Мұхамедиев\n(қолы)",
+     ("Ә. Мұхамедиев", "prosecutor", "person")),
+    # names in straight or curly quotes are organisations, with &
+    ("ru", 'Ответчик: ТОО "Art & Sound Studio", БИН 150940812630.', ('ТОО "Art & Sound Studio"', "defendant",
+                                                                   "organisation")),
+    ("kk", "Жауапкер: “Шұғыла & К” ЖШС, БСН 150940812630.", ("“Шұғыла & К” ЖШС", "defendant", "organisation")),
+    # creditors and interested persons are third parties
+    ("ru", "Кредиторы: АО «Береке Финанс Банк», г. Петропавловск.", ("АО «Береке Финанс Банк»", "third_party",
+                                                                   "organisation")),
+    ("kk", "Мүдделі тұлға: Серікбаев Нұржан Болатұлы.", ("Серікбаев Нұржан Болатұлы", "third_party", "person")),
+])
+def test_party_edge_cases(lang, text, expected):
+    assert expected in _parties(text, lang)
+
+
+def test_memoised_lemmatizer_gives_spacys_lemmas():
+    import spacy
+
+    from assistant.nlp.pipeline import pipeline
+
+    text = "Истцы обратились в суд с исками, суды отказали истцам, истцы обжаловали решения судов."
+    plain = spacy.blank("ru")
+    plain.add_pipe("lemmatizer", config={"mode": "pymorphy3"})
+    plain.initialize()
+    ours = pipeline("ru")
+    assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in plain(text)]
+    assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in plain(text)]  # from the memo the second time
